@@ -1,0 +1,106 @@
+package org.hotline8890.api;
+
+import java.util.List;
+
+import org.hotline8890.calendar.CalendarFormatException;
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.intake.InvalidContactException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error answers with the same shape: a code, a message for people, and the fields at fault. */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    record FieldProblem(String field, String reason) {
+    }
+
+    record Problem(String code, String message, List<FieldProblem> fields) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Problem> invalid(MethodArgumentNotValidException e) {
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), reason(f))).toList();
+        List<FieldProblem> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(g -> new FieldProblem(g.getObjectName(), g.getDefaultMessage())).toList();
+        List<FieldProblem> all = new java.util.ArrayList<>(fields);
+        all.addAll(global);
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields", all));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
+        String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> a + "." + b).orElse("body")
+                : "body";
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.unreadable",
+                "the request body is not valid JSON of the expected shape",
+                List.of(new FieldProblem(field, "malformed or of the wrong type"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "a parameter has the wrong type",
+                List.of(new FieldProblem(e.getName(), "malformed value"))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missing(MissingServletRequestParameterException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "a parameter is missing",
+                List.of(new FieldProblem(e.getParameterName(), "required"))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e) {
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new Problem("request.mediaType",
+                "send application/json", List.of()));
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Problem> invalidField(InvalidFieldException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields",
+                List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ResponseEntity<Problem> notFound(CaseNotFoundException e) {
+        return status(HttpStatus.NOT_FOUND, new Problem("case.notFound",
+                "no case matches that number and code", List.of()));
+    }
+
+    @ExceptionHandler(CaseStateException.class)
+    ResponseEntity<Problem> conflict(CaseStateException e) {
+        return status(HttpStatus.CONFLICT, new Problem(e.getCode(), e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ResponseEntity<Problem> concurrent(ObjectOptimisticLockingFailureException e) {
+        return status(HttpStatus.CONFLICT, new Problem("case.changedMeanwhile",
+                "someone else changed this case at the same time; reload and try again", List.of()));
+    }
+
+    @ExceptionHandler({InvalidContactException.class, CalendarFormatException.class, IllegalArgumentException.class})
+    ResponseEntity<Problem> badInput(RuntimeException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", e.getMessage(), List.of()));
+    }
+
+    private static String reason(FieldError f) {
+        return f.getDefaultMessage() == null ? "invalid" : f.getDefaultMessage();
+    }
+
+    private static ResponseEntity<Problem> status(HttpStatus status, Problem problem) {
+        return ResponseEntity.status(status).body(problem);
+    }
+}

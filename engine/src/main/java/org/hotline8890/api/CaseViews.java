@@ -1,0 +1,91 @@
+package org.hotline8890.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hotline8890.cases.CaseEvent;
+import org.hotline8890.cases.CaseEventRepository;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
+import org.springframework.stereotype.Component;
+
+/** Shapes cases for each audience: staff see everything, citizens see their own case without staff names. */
+@Component
+class CaseViews {
+
+    private final CaseEventRepository events;
+    private final Organisation organisation;
+
+    CaseViews(CaseEventRepository events, Organisation organisation) {
+        this.events = events;
+        this.organisation = organisation;
+    }
+
+    record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
+    }
+
+    record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
+                         String district, String location, String channel, String subject, String content,
+                         String citizenName, String citizenPhone, String citizenEmail, boolean anonymous,
+                         boolean confidential, boolean consentToPublish, String department, String departmentName,
+                         boolean designated, int returnCount, int extensionCount, int rehandleCount,
+                         Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
+                         Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
+                         Instant closedAt, String reply, String answer, boolean calendarIncomplete,
+                         List<TimelineEntry> timeline) {
+    }
+
+    record CitizenCaseView(String caseNumber, String status, String type, String subject, String departmentName,
+                           Instant receivedAt, Instant handleBy, Instant closedAt, String reply, String answer,
+                           boolean feedbackRequested, Instant feedbackBy, String satisfaction,
+                           List<TimelineEntry> timeline) {
+    }
+
+    record CaseSummary(String caseNumber, String status, String type, String urgency, String subject,
+                       String department, Instant receivedAt, Instant signBy, Instant handleBy, boolean overdue,
+                       Instant extensionRequestedUntil) {
+    }
+
+    StaffCaseView staff(HotlineCase c) {
+        OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
+        return new StaffCaseView(c.getCaseNumber(), c.getStatus().name(), name(c.getClosure()), c.getType().name(),
+                c.getCategoryCode(), c.getUrgency().name(), c.getDistrictCode(), c.getLocation(), c.getChannel().name(),
+                c.getSubject(), c.getContent(), c.getContact().name(), c.getContact().phone(), c.getContact().email(),
+                c.getContact().anonymous(), c.isConfidential(), c.isConsentToPublish(),
+                dept == null ? null : dept.getCode(), dept == null ? null : dept.getName(), c.isDesignated(),
+                c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
+                c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
+                c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
+                c.isCalendarIncomplete(), timeline(c, true));
+    }
+
+    CitizenCaseView citizen(HotlineCase c) {
+        OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
+        boolean replyVisible = c.getStatus().ordinal() >= org.hotline8890.cases.CaseStatus.AWAITING_FEEDBACK.ordinal();
+        return new CitizenCaseView(c.getCaseNumber(), c.getStatus().name(), c.getType().name(), c.getSubject(),
+                dept == null ? null : dept.getName(), c.getReceivedAt(), c.getHandleBy(), c.getClosedAt(),
+                replyVisible ? c.getReplyText() : null, c.getAnswerText(),
+                c.getStatus() == org.hotline8890.cases.CaseStatus.AWAITING_FEEDBACK && c.getFeedbackAt() == null,
+                c.getFeedbackBy(), name(c.getSatisfaction()), timeline(c, false));
+    }
+
+    CaseSummary summary(HotlineCase c, Instant now) {
+        OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
+        boolean overdue = c.getRepliedAt() == null && c.getHandleBy() != null && c.getHandleBy().isBefore(now)
+                && !c.getStatus().isFinal();
+        return new CaseSummary(c.getCaseNumber(), c.getStatus().name(), c.getType().name(), c.getUrgency().name(),
+                c.getSubject(), dept == null ? null : dept.getCode(), c.getReceivedAt(), c.getSignBy(), c.getHandleBy(),
+                overdue, c.getExtensionRequestedUntil());
+    }
+
+    private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {
+        List<CaseEvent> all = events.findByCaseIdOrderByIdAsc(c.getId());
+        return all.stream().map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
+                name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null)).toList();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,180 @@
+package org.hotline8890.api;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.IntakeDecision;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The center (热线中心): intake review, dispatch, returns, extensions, reply review, supervision, callbacks. */
+@RestController
+@RequestMapping("/api/center")
+class CenterApi {
+
+    private final CaseActions actions;
+    private final CaseRepository cases;
+    private final CaseViews views;
+    private final CurrentStaff staff;
+    private final Clock clock;
+
+    CenterApi(CaseActions actions, CaseRepository cases, CaseViews views, CurrentStaff staff, Clock clock) {
+        this.actions = actions;
+        this.cases = cases;
+        this.views = views;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    record IntakeReview(@NotNull IntakeDecision decision, @Size(max = 5000) String text,
+                        @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode) {
+    }
+
+    record Dispatch(@NotBlank @Size(max = 64) String departmentCode) {
+    }
+
+    record ReturnRuling(@NotNull Boolean redispatch, @Size(max = 64) String departmentCode,
+                        @Size(max = 1000) String comment) {
+    }
+
+    record Ruling(@NotNull Boolean approved, @Size(max = 1000) String comment) {
+    }
+
+    record ReplyReview(@NotNull Boolean accepted, @Size(max = 1000) String comment) {
+    }
+
+    record Note(@NotBlank @Size(max = 1000) String comment) {
+    }
+
+    record PhoneFeedback(@NotNull Satisfaction rating, @Size(max = 1000) String comment) {
+    }
+
+    @GetMapping("/intake")
+    List<CaseViews.CaseSummary> awaitingIntake() {
+        return list(CaseStatus.RECEIVED);
+    }
+
+    @GetMapping("/dispatch")
+    List<CaseViews.CaseSummary> awaitingDispatch() {
+        return list(CaseStatus.AWAITING_DISPATCH);
+    }
+
+    @GetMapping("/returns")
+    List<CaseViews.CaseSummary> returns() {
+        return list(CaseStatus.RETURNED);
+    }
+
+    @GetMapping("/replies")
+    List<CaseViews.CaseSummary> replies() {
+        return list(CaseStatus.REPLIED);
+    }
+
+    @GetMapping("/extensions")
+    @Transactional(readOnly = true)
+    List<CaseViews.CaseSummary> extensions() {
+        return summaries(cases.findWithPendingExtension());
+    }
+
+    /** 督办 board: cases past their handling deadline, the latest first. */
+    @GetMapping("/overdue")
+    @Transactional(readOnly = true)
+    List<CaseViews.CaseSummary> overdue() {
+        return summaries(cases.findOverdue(clock.instant()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/intake-review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reviewIntake(@PathVariable String caseNumber, @Valid @RequestBody IntakeReview review) {
+        if (review.decision() == IntakeDecision.REVIEW) {
+            throw new InvalidFieldException("decision", "choose ANSWER, REJECT, MERGE or DISPATCH");
+        }
+        if ((review.decision() == IntakeDecision.ANSWER || review.decision() == IntakeDecision.REJECT) && blank(review.text())) {
+            throw new InvalidFieldException("text", review.decision() == IntakeDecision.ANSWER
+                    ? "the answer is required" : "the reason is required");
+        }
+        if (review.decision() == IntakeDecision.MERGE && blank(review.mergeInto())) {
+            throw new InvalidFieldException("mergeInto", "the case number to merge into is required");
+        }
+        actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.mergeInto(),
+                review.departmentCode());
+    }
+
+    @PostMapping("/cases/{caseNumber}/dispatch")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void dispatch(@PathVariable String caseNumber, @Valid @RequestBody Dispatch dispatch) {
+        actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode());
+    }
+
+    @PostMapping("/cases/{caseNumber}/return-ruling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void ruleOnReturn(@PathVariable String caseNumber, @Valid @RequestBody ReturnRuling ruling) {
+        if (ruling.redispatch() && blank(ruling.departmentCode())) {
+            throw new InvalidFieldException("departmentCode", "the department to re-dispatch to is required");
+        }
+        actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/extension-ruling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void ruleOnExtension(@PathVariable String caseNumber, @Valid @RequestBody Ruling ruling) {
+        actions.ruleOnExtension(staff.get(), caseNumber, ruling.approved(), ruling.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/reply-review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reviewReply(@PathVariable String caseNumber, @Valid @RequestBody ReplyReview review) {
+        if (!review.accepted() && blank(review.comment())) {
+            throw new InvalidFieldException("comment", "say why the reply is sent back");
+        }
+        actions.reviewReply(staff.get(), caseNumber, review.accepted(), review.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/supervision")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void supervise(@PathVariable String caseNumber, @Valid @RequestBody Note note) {
+        actions.supervise(staff.get(), caseNumber, note.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/reminders")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remind(@PathVariable String caseNumber, @Valid @RequestBody Note note) {
+        actions.remind(staff.get(), caseNumber, note.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/feedback")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void feedbackByPhone(@PathVariable String caseNumber, @Valid @RequestBody PhoneFeedback feedback) {
+        actions.recordFeedbackByPhone(staff.get(), caseNumber, feedback.rating(), feedback.comment());
+    }
+
+    @Transactional(readOnly = true)
+    List<CaseViews.CaseSummary> list(CaseStatus status) {
+        return summaries(cases.findByStatusOrderByReceivedAtAsc(status));
+    }
+
+    private List<CaseViews.CaseSummary> summaries(List<HotlineCase> found) {
+        return found.stream().map(c -> views.summary(c, clock.instant())).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,111 @@
+package org.hotline8890.api;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.QueryCodes;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.channels.Channel;
+import org.hotline8890.channels.ContactMessage;
+import org.hotline8890.intake.IntakeService;
+import org.hotline8890.workflow.CaseActions;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The citizen's side: submit through the web channel, look a case up with its number and query code,
+ * and rate the result. A wrong code answers exactly like an unknown number.
+ */
+@RestController
+@RequestMapping("/api/citizen")
+class CitizenApi {
+
+    private final IntakeService intake;
+    private final ReferenceChecks references;
+    private final CaseRepository cases;
+    private final QueryCodes queryCodes;
+    private final CaseViews views;
+    private final CaseActions actions;
+    private final Clock clock;
+
+    CitizenApi(IntakeService intake, ReferenceChecks references, CaseRepository cases, QueryCodes queryCodes,
+               CaseViews views, CaseActions actions, Clock clock) {
+        this.intake = intake;
+        this.references = references;
+        this.cases = cases;
+        this.queryCodes = queryCodes;
+        this.views = views;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    record Submitted(String caseNumber, String queryCode, boolean duplicate, String notice) {
+    }
+
+    record Lookup(@NotBlank @Size(max = 32) String caseNumber, @NotBlank @Size(max = 32) String queryCode) {
+    }
+
+    record Feedback(@NotBlank @Size(max = 32) String queryCode, @NotNull Satisfaction rating,
+                    @Size(max = 1000) String comment) {
+    }
+
+    /**
+     * Send the same {@code Idempotency-Key} when retrying after a lost answer: the retry gets the same
+     * case number (without the query code, which is shown only once).
+     */
+    @PostMapping("/requests")
+    ResponseEntity<Submitted> submit(@Valid @RequestBody CaseRequest request,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String key) {
+        references.check(request);
+        String messageId = key == null || key.isBlank() ? UUID.randomUUID().toString() : key.strip();
+        if (messageId.length() > 100) {
+            throw new InvalidFieldException("Idempotency-Key", "must be at most 100 characters");
+        }
+        var newCase = request.toNewCase(Channel.WEB, clock.instant());
+        ContactMessage contact = new ContactMessage(Channel.WEB, messageId, newCase.receivedAt(),
+                new ContactMessage.Sender(newCase.contact().name(), newCase.contact().phone(), newCase.contact().email(),
+                        null, newCase.contact().anonymous()),
+                newCase.subject(), newCase.content(),
+                newCase.attachments().stream().map(a -> new ContactMessage.AttachmentRef(a.fileName(), a.contentType(),
+                        a.sizeBytes(), null)).toList(),
+                newCase.location(), newCase.districtCode(), newCase.type().name(), newCase.categoryCode(),
+                newCase.urgency().name(), newCase.confidential(), newCase.consentToPublish(), null, null);
+        IntakeService.Accepted accepted = intake.accept(contact);
+        return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new Submitted(accepted.caseNumber(), accepted.queryCode(), accepted.duplicate(),
+                        accepted.duplicate() ? "already received; the query code was shown with the first answer"
+                                : "keep the case number and the query code: the code is shown only this once"));
+    }
+
+    @PostMapping("/cases/lookup")
+    @Transactional(readOnly = true)
+    CaseViews.CitizenCaseView lookup(@Valid @RequestBody Lookup lookup) {
+        var found = cases.findByCaseNumber(lookup.caseNumber().strip());
+        // Hash even when the number is unknown, so timing does not tell the two apart.
+        String hash = found.map(c -> c.getQueryCodeHash()).orElse("");
+        boolean matches = queryCodes.matches(lookup.caseNumber().strip(), lookup.queryCode(), hash);
+        return found.filter(c -> matches).map(views::citizen)
+                .orElseThrow(() -> new CaseNotFoundException(lookup.caseNumber()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/feedback")
+    ResponseEntity<Void> feedback(@PathVariable String caseNumber, @Valid @RequestBody Feedback feedback) {
+        actions.recordCitizenFeedback(caseNumber, feedback.queryCode(), feedback.rating(), feedback.comment());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,49 @@
+package org.hotline8890.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
+
+    Optional<HotlineCase> findByCaseNumber(String caseNumber);
+
+    List<HotlineCase> findTop50ByContactPhoneOrderByReceivedAtDesc(String phone);
+
+    List<HotlineCase> findByStatusOrderByReceivedAtAsc(CaseStatus status);
+
+    /** Open cases of a set of departments, the nearest deadline first. */
+    @Query("""
+            select c from HotlineCase c
+            where c.departmentId in :departments and c.status in :statuses
+            order by case when c.status = org.hotline8890.cases.CaseStatus.DISPATCHED then c.signBy else c.handleBy end asc
+            """)
+    List<HotlineCase> findOpenForDepartments(@Param("departments") Collection<Long> departments,
+                                             @Param("statuses") Collection<CaseStatus> statuses);
+
+    /** Cases past their handling deadline and not yet replied, the latest first by how late they are. */
+    @Query("""
+            select c from HotlineCase c
+            where c.status in (org.hotline8890.cases.CaseStatus.DISPATCHED, org.hotline8890.cases.CaseStatus.HANDLING)
+              and c.handleBy < :now
+            order by c.handleBy asc
+            """)
+    List<HotlineCase> findOverdue(@Param("now") Instant now);
+
+    @Query("select c from HotlineCase c where c.extensionRequestedUntil is not null and c.status = org.hotline8890.cases.CaseStatus.HANDLING order by c.handleBy asc")
+    List<HotlineCase> findWithPendingExtension();
+
+    List<HotlineCase> findByCalendarIncompleteTrueAndStatusNotIn(Collection<CaseStatus> finalStatuses);
+
+    /** Cases that count for statistics in a period: dispatched or closed in it. */
+    @Query("""
+            select c from HotlineCase c
+            where (c.receivedAt >= :from and c.receivedAt < :to)
+            """)
+    List<HotlineCase> findReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+}

@@ -1,0 +1,497 @@
+package org.hotline8890.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hotline8890.channels.Channel;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A case (工单). Every deadline that a statistic uses is stored beside its outcome (sign-by /
+ * signed-at, handle-by / replied-at, extension, feedback), so every figure can be recomputed.
+ */
+@Entity
+@Table(name = "hotline_case")
+public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Version
+    private long version;
+    @Column(name = "case_number")
+    private String caseNumber;
+    @Column(name = "query_code_hash")
+    private String queryCodeHash;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "case_type")
+    private CaseType type;
+    @Column(name = "category_code")
+    private String categoryCode;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    @Column(name = "district_code")
+    private String districtCode;
+    private String location;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Embedded
+    private CitizenContact contact;
+    private boolean confidential;
+    @Column(name = "consent_to_publish")
+    private boolean consentToPublish;
+    private String subject;
+    private String content;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "case_attachment", joinColumns = @JoinColumn(name = "case_id"))
+    private List<AttachmentMeta> attachments = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+    @Enumerated(EnumType.STRING)
+    private Closure closure;
+    @Column(name = "department_id")
+    private Long departmentId;
+    private boolean designated;
+    @Column(name = "return_count")
+    private int returnCount;
+    @Column(name = "rehandle_count")
+    private int rehandleCount;
+    @Column(name = "extension_count")
+    private int extensionCount;
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+    @Column(name = "sign_by")
+    private Instant signBy;
+    @Column(name = "signed_at")
+    private Instant signedAt;
+    @Column(name = "signed_late")
+    private boolean signedLate;
+    @Column(name = "handle_by")
+    private Instant handleBy;
+    @Column(name = "original_handle_by")
+    private Instant originalHandleBy;
+    @Column(name = "warned_at")
+    private Instant warnedAt;
+    @Column(name = "overdue_at")
+    private Instant overdueAt;
+    @Column(name = "replied_at")
+    private Instant repliedAt;
+    @Column(name = "extension_requested_until")
+    private Instant extensionRequestedUntil;
+    @Column(name = "extension_reason")
+    private String extensionReason;
+    @Column(name = "extension_granted_at")
+    private Instant extensionGrantedAt;
+    @Column(name = "feedback_by")
+    private Instant feedbackBy;
+    @Column(name = "feedback_at")
+    private Instant feedbackAt;
+    @Enumerated(EnumType.STRING)
+    private Satisfaction satisfaction;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "reply_text")
+    private String replyText;
+    @Column(name = "answer_text")
+    private String answerText;
+    @Column(name = "reject_reason")
+    private String rejectReason;
+    @Column(name = "calendar_incomplete")
+    private boolean calendarIncomplete;
+
+    protected HotlineCase() {
+    }
+
+    /** Opens a case; it waits for intake review or, when an agent logged it, the agent's decision. */
+    public static HotlineCase receive(NewCase request, String caseNumber, String queryCodeHash, String actor) {
+        HotlineCase c = new HotlineCase();
+        c.caseNumber = Objects.requireNonNull(caseNumber);
+        c.queryCodeHash = Objects.requireNonNull(queryCodeHash);
+        c.channel = Objects.requireNonNull(request.channel());
+        c.type = Objects.requireNonNull(request.type());
+        c.categoryCode = Objects.requireNonNull(request.categoryCode());
+        c.urgency = Objects.requireNonNull(request.urgency());
+        c.districtCode = Objects.requireNonNull(request.districtCode());
+        c.location = request.location();
+        c.contact = Objects.requireNonNull(request.contact());
+        c.confidential = request.confidential();
+        c.consentToPublish = request.consentToPublish();
+        c.subject = Objects.requireNonNull(request.subject());
+        c.content = Objects.requireNonNull(request.content());
+        if (request.attachments() != null) {
+            request.attachments().forEach(a -> c.attachments.add(
+                    new AttachmentMeta(a.fileName(), a.contentType(), a.sizeBytes(), a.storageRef())));
+        }
+        c.receivedAt = Objects.requireNonNull(request.receivedAt());
+        c.status = CaseStatus.RECEIVED;
+        c.changed(CaseEventType.RECEIVED, actor, null, "channel " + c.channel, c.receivedAt);
+        return c;
+    }
+
+    /** A later contact about this case (a reply quoting its number) joins its timeline. */
+    public void appendContact(String summary, String actor, Instant now) {
+        changed(CaseEventType.CONTACT_APPENDED, actor, status, summary, now);
+    }
+
+    public void answerDirectly(String answer, String actor, Instant now) {
+        requireStatus("case.notReceived", CaseStatus.RECEIVED);
+        requireText(answer, "answer");
+        CaseStatus from = status;
+        this.answerText = answer;
+        close(Closure.ANSWERED_DIRECTLY, now);
+        changed(CaseEventType.ANSWERED_DIRECTLY, actor, from, answer, now);
+    }
+
+    public void reject(String reason, String actor, Instant now) {
+        requireStatus("case.notReceived", CaseStatus.RECEIVED);
+        requireText(reason, "reason");
+        CaseStatus from = status;
+        this.rejectReason = reason;
+        close(Closure.REJECTED, now);
+        this.status = CaseStatus.REJECTED;
+        changed(CaseEventType.REJECTED, actor, from, reason, now);
+    }
+
+    public void mergeInto(HotlineCase primary, String actor, Instant now) {
+        requireStatus("case.notReceived", CaseStatus.RECEIVED);
+        if (primary == null || primary.id == null || primary.id.equals(id)) {
+            throw new CaseStateException("case.mergeTarget", "a case can only be merged into another existing case");
+        }
+        if (primary.status.isFinal()) {
+            throw new CaseStateException("case.mergeTargetClosed", "case " + primary.caseNumber + " is already closed");
+        }
+        CaseStatus from = status;
+        this.mergedIntoId = primary.id;
+        close(Closure.MERGED, now);
+        this.status = CaseStatus.MERGED;
+        changed(CaseEventType.MERGED, actor, from, "merged into " + primary.caseNumber, now);
+    }
+
+    /**
+     * The center picks the department, before the dispatch runs (intake review, no route, or 改派).
+     * After {@code returnsBeforeDesignation} returns the choice is final (指定): no more returns.
+     */
+    public void chooseDepartment(Long department, int returnsBeforeDesignation) {
+        requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
+        this.departmentId = Objects.requireNonNull(department, "department");
+        if (status == CaseStatus.RETURNED && returnCount >= returnsBeforeDesignation) {
+            this.designated = true;
+        }
+        this.status = CaseStatus.AWAITING_DISPATCH;
+    }
+
+    /** The catalogue had no row for this case: it waits for the center. */
+    public void awaitManualDispatch(String actor, Instant now) {
+        requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
+        CaseStatus from = status;
+        this.status = CaseStatus.AWAITING_DISPATCH;
+        this.departmentId = null;
+        changed(CaseEventType.AWAITING_DISPATCH, actor, from, null, now);
+    }
+
+    /** The department the center chose and the dispatch has not yet used, if any. */
+    public Long chosenDepartment() {
+        return status == CaseStatus.AWAITING_DISPATCH ? departmentId : null;
+    }
+
+    public void dispatchTo(Long department, Deadlines deadlines, String actor, Instant now) {
+        requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
+        CaseStatus from = status;
+        this.departmentId = Objects.requireNonNull(department, "department");
+        this.dispatchedAt = now;
+        this.signBy = deadlines.signBy();
+        this.signedAt = null;
+        this.signedLate = false;
+        this.handleBy = deadlines.handleBy();
+        this.originalHandleBy = deadlines.handleBy();
+        this.warnedAt = null;
+        this.overdueAt = null;
+        this.calendarIncomplete = !deadlines.calendarComplete();
+        this.status = CaseStatus.DISPATCHED;
+        changed(CaseEventType.DISPATCHED, actor, from, null, now);
+    }
+
+    public void signFor(String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        this.signedAt = now;
+        this.signedLate = now.isAfter(signBy);
+        this.status = CaseStatus.HANDLING;
+        changed(CaseEventType.SIGNED, actor, CaseStatus.DISPATCHED, null, now);
+    }
+
+    public void flagSignLate(Instant now) {
+        if (status == CaseStatus.DISPATCHED && signedAt == null && !signedLate) {
+            this.signedLate = true;
+            changed(CaseEventType.SIGN_LATE, "system", status, null, now);
+        }
+    }
+
+    public void returnToCenter(String reason, String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        requireText(reason, "reason");
+        if (designated) {
+            throw new CaseStateException("case.designated",
+                    "the center designated this department after " + returnCount + " returns: it can no longer be returned");
+        }
+        this.returnCount++;
+        this.status = CaseStatus.RETURNED;
+        changed(CaseEventType.RETURNED, actor, CaseStatus.DISPATCHED, reason, now);
+    }
+
+    /** The center refuses the return: the same department must sign, for good after enough returns. */
+    public void refuseReturn(String comment, int returnsBeforeDesignation, String actor, Instant now) {
+        requireStatus("case.notReturned", CaseStatus.RETURNED);
+        this.designated = returnCount >= returnsBeforeDesignation;
+        this.status = CaseStatus.DISPATCHED;
+        changed(CaseEventType.RETURN_REFUSED, actor, CaseStatus.RETURNED, comment, now);
+    }
+
+    public void warnHandler(Instant now) {
+        if (status == CaseStatus.HANDLING && warnedAt == null) {
+            this.warnedAt = now;
+            changed(CaseEventType.WARNED, "system", status, null, now);
+        }
+    }
+
+    public void flagOverdue(Instant now) {
+        if (repliedAt == null && overdueAt == null && !status.isFinal()) {
+            this.overdueAt = now;
+            changed(CaseEventType.OVERDUE, "system", status, null, now);
+        }
+    }
+
+    public void remind(String comment, String actor, Instant now) {
+        if (status.isFinal()) {
+            throw new CaseStateException("case.final", "case " + caseNumber + " is already " + status);
+        }
+        changed(CaseEventType.REMINDED, actor, status, comment, now);
+    }
+
+    public void recordSupervision(String comment, String actor, Instant now) {
+        requireText(comment, "comment");
+        changed(CaseEventType.SUPERVISED, actor, status, comment, now);
+    }
+
+    public void requestExtension(Instant until, String reason, String actor, Instant now) {
+        requireStatus("case.notHandling", CaseStatus.HANDLING);
+        requireText(reason, "reason");
+        if (extensionRequestedUntil != null) {
+            throw new CaseStateException("case.extensionPending", "an extension request is already waiting for the center");
+        }
+        if (!now.isBefore(handleBy)) {
+            throw new CaseStateException("case.extensionTooLate", "an extension must be requested before the deadline");
+        }
+        if (until == null || !until.isAfter(handleBy)) {
+            throw new CaseStateException("case.extensionNotLater", "the new date must be after the current deadline");
+        }
+        this.extensionRequestedUntil = until;
+        this.extensionReason = reason;
+        changed(CaseEventType.EXTENSION_REQUESTED, actor, status, reason, now);
+    }
+
+    public void grantExtension(Instant warnAt, String actor, Instant now) {
+        requirePendingExtension();
+        this.handleBy = extensionRequestedUntil;
+        this.extensionGrantedAt = now;
+        this.extensionCount++;
+        this.extensionRequestedUntil = null;
+        this.warnedAt = warnAt.isAfter(now) ? null : warnedAt;
+        changed(CaseEventType.EXTENSION_GRANTED, actor, status, "until " + handleBy, now);
+    }
+
+    public void refuseExtension(String comment, String actor, Instant now) {
+        requirePendingExtension();
+        this.extensionRequestedUntil = null;
+        changed(CaseEventType.EXTENSION_REFUSED, actor, status, comment, now);
+    }
+
+    public void reply(String text, String actor, Instant now) {
+        requireStatus("case.notHandling", CaseStatus.HANDLING);
+        requireText(text, "reply");
+        this.replyText = text;
+        this.repliedAt = now;
+        this.status = CaseStatus.REPLIED;
+        changed(CaseEventType.REPLIED, actor, CaseStatus.HANDLING, text, now);
+    }
+
+    public void sendBackReply(String reason, String actor, Instant now) {
+        requireStatus("case.notReplied", CaseStatus.REPLIED);
+        requireText(reason, "reason");
+        // The reply did not count: the on-time figure is judged on the reply the center accepts.
+        this.repliedAt = null;
+        this.status = CaseStatus.HANDLING;
+        changed(CaseEventType.REPLY_SENT_BACK, actor, CaseStatus.REPLIED, reason, now);
+    }
+
+    public void acceptReply(String actor, Instant now) {
+        requireStatus("case.notReplied", CaseStatus.REPLIED);
+        this.extensionRequestedUntil = null;
+        changed(CaseEventType.REPLY_ACCEPTED, actor, CaseStatus.REPLIED, null, now);
+    }
+
+    public void requestFeedback(Duration window, Instant now) {
+        requireStatus("case.notReplied", CaseStatus.REPLIED);
+        this.feedbackBy = now.plus(window);
+        this.feedbackAt = null;
+        this.satisfaction = null;
+        this.status = CaseStatus.AWAITING_FEEDBACK;
+        changed(CaseEventType.FEEDBACK_REQUESTED, "system", CaseStatus.REPLIED, null, now);
+    }
+
+    public void recordFeedback(Satisfaction rating, String comment, String actor, Instant now) {
+        requireStatus("case.noFeedbackRequested", CaseStatus.AWAITING_FEEDBACK);
+        this.satisfaction = Objects.requireNonNull(rating, "rating");
+        this.feedbackAt = now;
+        changed(CaseEventType.FEEDBACK_GIVEN, actor, status, rating + (comment == null ? "" : ": " + comment), now);
+    }
+
+    /** Whether a dissatisfied rating sends the case back for re-handling (at most {@code maxRehandles}). */
+    public boolean qualifiesForRehandling(int maxRehandles) {
+        return status == CaseStatus.AWAITING_FEEDBACK && satisfaction != null && !satisfaction.isSatisfied()
+                && rehandleCount < maxRehandles;
+    }
+
+    public void reopenForRehandling(Deadlines deadlines, Instant now) {
+        requireStatus("case.noFeedbackRequested", CaseStatus.AWAITING_FEEDBACK);
+        if (satisfaction == null || satisfaction.isSatisfied()) {
+            throw new CaseStateException("case.notDissatisfied", "only a dissatisfied rating re-opens a case");
+        }
+        this.rehandleCount++;
+        this.handleBy = deadlines.handleBy();
+        this.originalHandleBy = deadlines.handleBy();
+        this.warnedAt = null;
+        this.overdueAt = null;
+        this.repliedAt = null;
+        this.calendarIncomplete = calendarIncomplete || !deadlines.calendarComplete();
+        this.status = CaseStatus.HANDLING;
+        changed(CaseEventType.REOPENED, "system", CaseStatus.AWAITING_FEEDBACK, "re-handling #" + rehandleCount, now);
+    }
+
+    public void closeWithFeedback(Instant now) {
+        requireStatus("case.noFeedbackRequested", CaseStatus.AWAITING_FEEDBACK);
+        if (feedbackAt == null) {
+            throw new CaseStateException("case.noFeedback", "no rating has been given yet");
+        }
+        close(Closure.RESOLVED, now);
+        changed(CaseEventType.CLOSED, "system", CaseStatus.AWAITING_FEEDBACK, Closure.RESOLVED.name(), now);
+    }
+
+    public void closeWithoutFeedback(Instant now) {
+        requireStatus("case.noFeedbackRequested", CaseStatus.AWAITING_FEEDBACK);
+        close(Closure.NO_FEEDBACK, now);
+        changed(CaseEventType.CLOSED, "system", CaseStatus.AWAITING_FEEDBACK, Closure.NO_FEEDBACK.name(), now);
+    }
+
+    /** Confidential cases and those whose citizen declined are never published. */
+    public boolean isPublishable() {
+        return status == CaseStatus.CLOSED && !confidential && consentToPublish;
+    }
+
+    public void markPublished(Instant now) {
+        if (!isPublishable()) {
+            throw new CaseStateException("case.notPublishable", "case " + caseNumber + " may not be published");
+        }
+        changed(CaseEventType.PUBLISHED, "system", status, null, now);
+    }
+
+    private void close(Closure how, Instant now) {
+        this.closure = how;
+        this.closedAt = now;
+        this.status = CaseStatus.CLOSED;
+    }
+
+    private void requirePendingExtension() {
+        if (extensionRequestedUntil == null) {
+            throw new CaseStateException("case.noExtensionPending", "no extension request is waiting");
+        }
+        requireStatus("case.notHandling", CaseStatus.HANDLING);
+    }
+
+    private void requireStatus(String code, CaseStatus... allowed) {
+        for (CaseStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new CaseStateException(code, "case " + caseNumber + " is " + status + ", not " + List.of(allowed));
+    }
+
+    private static void requireText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new CaseStateException("case.missing." + what, "a " + what + " is required");
+        }
+    }
+
+    private void changed(CaseEventType type, String actor, CaseStatus from, String comment, Instant at) {
+        registerEvent(new CaseChanged(this, type, actor, from, status, departmentId, comment, at));
+    }
+
+    public Long getId() { return id; }
+    public String getCaseNumber() { return caseNumber; }
+    public String getQueryCodeHash() { return queryCodeHash; }
+    public CaseType getType() { return type; }
+    public String getCategoryCode() { return categoryCode; }
+    public Urgency getUrgency() { return urgency; }
+    public String getDistrictCode() { return districtCode; }
+    public String getLocation() { return location; }
+    public Channel getChannel() { return channel; }
+    public CitizenContact getContact() { return contact; }
+    public boolean isConfidential() { return confidential; }
+    public boolean isConsentToPublish() { return consentToPublish; }
+    public String getSubject() { return subject; }
+    public String getContent() { return content; }
+    public List<AttachmentMeta> getAttachments() { return List.copyOf(attachments); }
+    public CaseStatus getStatus() { return status; }
+    public Closure getClosure() { return closure; }
+    public Long getDepartmentId() { return departmentId; }
+    public boolean isDesignated() { return designated; }
+    public int getReturnCount() { return returnCount; }
+    public int getRehandleCount() { return rehandleCount; }
+    public int getExtensionCount() { return extensionCount; }
+    public Long getMergedIntoId() { return mergedIntoId; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public Instant getDispatchedAt() { return dispatchedAt; }
+    public Instant getSignBy() { return signBy; }
+    public Instant getSignedAt() { return signedAt; }
+    public boolean isSignedLate() { return signedLate; }
+    public Instant getHandleBy() { return handleBy; }
+    public Instant getOriginalHandleBy() { return originalHandleBy; }
+    public Instant getWarnedAt() { return warnedAt; }
+    public Instant getOverdueAt() { return overdueAt; }
+    public Instant getRepliedAt() { return repliedAt; }
+    public Instant getExtensionRequestedUntil() { return extensionRequestedUntil; }
+    public String getExtensionReason() { return extensionReason; }
+    public Instant getExtensionGrantedAt() { return extensionGrantedAt; }
+    public Instant getFeedbackBy() { return feedbackBy; }
+    public Instant getFeedbackAt() { return feedbackAt; }
+    public Satisfaction getSatisfaction() { return satisfaction; }
+    public Instant getClosedAt() { return closedAt; }
+    public String getReplyText() { return replyText; }
+    public String getAnswerText() { return answerText; }
+    public String getRejectReason() { return rejectReason; }
+    public boolean isCalendarIncomplete() { return calendarIncomplete; }
+}

@@ -1,0 +1,98 @@
+package org.hotline8890.intake;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.hotline8890.channels.ContactMessage;
+import org.hotline8890.channels.IntakeQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The embedded default's intake queue: a table. A contact is durable once its row commits, and a
+ * poller turns rows into cases in order, marking each row done in the same transaction as its case.
+ */
+@Component
+@ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "in-process", matchIfMissing = true)
+class InProcessIntakeQueue implements IntakeQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessIntakeQueue.class);
+    private static final int BATCH = 50;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ContactCodec codec;
+    private final IntakeService intake;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    InProcessIntakeQueue(JdbcTemplate jdbc, TransactionTemplate tx, ContactCodec codec, IntakeService intake,
+                         IntakeSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.codec = codec;
+        this.intake = intake;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(ContactMessage contact) {
+        try {
+            tx.executeWithoutResult(s -> jdbc.update("""
+                    INSERT INTO intake_queue_message (channel, channel_message_id, payload, state, attempts, enqueued_at)
+                    VALUES (?, ?, ?, 'PENDING', 0, ?)""",
+                    contact.channel().name(), contact.channelMessageId(), codec.encode(contact),
+                    java.sql.Timestamp.from(clock.instant())));
+        } catch (DuplicateKeyException alreadyQueued) {
+            // The same contact delivered again: it is queued already, and that is all the sender needs.
+        }
+    }
+
+    /** Drains what is pending; returns how many rows it handled (for tests and the poller). */
+    int drain() {
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM intake_queue_message WHERE state = 'PENDING' ORDER BY id LIMIT " + BATCH, Long.class);
+        ids.forEach(this::process);
+        return ids.size();
+    }
+
+    @Scheduled(fixedDelayString = "${hotline.intake.poll-interval:500}")
+    void poll() {
+        while (drain() == BATCH) {
+            // keep going while full batches come back
+        }
+    }
+
+    private void process(Long id) {
+        String payload = jdbc.queryForObject("SELECT payload FROM intake_queue_message WHERE id = ?", String.class, id);
+        try {
+            tx.executeWithoutResult(s -> {
+                intake.accept(codec.decode(payload));
+                jdbc.update("UPDATE intake_queue_message SET state = 'DONE', processed_at = ? WHERE id = ?",
+                        java.sql.Timestamp.from(clock.instant()), id);
+            });
+        } catch (InvalidContactException e) {
+            log.warn("intake message {} set aside: {}", id, e.getMessage());
+            markFailed(id, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            log.warn("intake message {} failed, will retry: {}", id, e.toString());
+            markFailed(id, e.toString(), false);
+        }
+    }
+
+    private void markFailed(Long id, String reason, boolean permanent) {
+        String why = reason == null ? "unknown" : reason.substring(0, Math.min(1000, reason.length()));
+        jdbc.update("""
+                UPDATE intake_queue_message
+                SET attempts = attempts + 1, last_error = ?,
+                    state = CASE WHEN ? OR attempts + 1 >= ? THEN 'DEAD' ELSE state END
+                WHERE id = ?""", why, permanent, settings.maxAttempts(), id);
+    }
+}

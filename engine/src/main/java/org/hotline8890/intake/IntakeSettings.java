@@ -1,0 +1,15 @@
+package org.hotline8890.intake;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param defaultDistrict the district code for contacts that do not say where (usually the city)
+ * @param pollInterval    how often the embedded queue looks for new contacts, in milliseconds
+ * @param maxAttempts     transient failures tolerated before a contact is set aside as dead
+ */
+@ConfigurationProperties("hotline.intake")
+record IntakeSettings(@DefaultValue("CITY") String defaultDistrict,
+                      @DefaultValue("500") long pollInterval,
+                      @DefaultValue("5") int maxAttempts) {
+}

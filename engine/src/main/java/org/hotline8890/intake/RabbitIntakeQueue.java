@@ -1,0 +1,137 @@
+package org.hotline8890.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline8890.channels.ContactMessage;
+import org.hotline8890.channels.IntakeQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.handler.annotation.Header;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * Production intake queue on RabbitMQ. {@link #publish} returns only after the broker confirms the
+ * persistent message; the listener acknowledges only after the case has committed, so a crash in
+ * between redelivers the contact and the idempotent consumer answers with the case it already made.
+ * Unreadable contacts are rejected to the dead-letter queue with the reason in a header.
+ */
+@Configuration
+@ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "rabbit")
+class RabbitIntakeQueue implements IntakeQueue {
+
+    static final String EXCHANGE = "hotline.intake";
+    static final String QUEUE = "hotline.intake";
+    static final String DEAD_EXCHANGE = "hotline.intake.dlx";
+    static final String DEAD_QUEUE = "hotline.intake.dead";
+    private static final long CONFIRM_TIMEOUT_SECONDS = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(RabbitIntakeQueue.class);
+
+    private final RabbitTemplate rabbit;
+    private final ContactCodec codec;
+    private final IntakeService intake;
+
+    RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake) {
+        this.rabbit = rabbit;
+        this.codec = codec;
+        this.intake = intake;
+    }
+
+    @Bean
+    DirectExchange intakeExchange() {
+        return new DirectExchange(EXCHANGE, true, false);
+    }
+
+    @Bean
+    DirectExchange intakeDeadExchange() {
+        return new DirectExchange(DEAD_EXCHANGE, true, false);
+    }
+
+    @Bean
+    Queue intakeQueue() {
+        return QueueBuilder.durable(QUEUE).deadLetterExchange(DEAD_EXCHANGE).deadLetterRoutingKey(DEAD_QUEUE).build();
+    }
+
+    @Bean
+    Queue intakeDeadQueue() {
+        return QueueBuilder.durable(DEAD_QUEUE).build();
+    }
+
+    @Bean
+    Binding intakeBinding() {
+        return BindingBuilder.bind(intakeQueue()).to(intakeExchange()).with(QUEUE);
+    }
+
+    @Bean
+    Binding intakeDeadBinding() {
+        return BindingBuilder.bind(intakeDeadQueue()).to(intakeDeadExchange()).with(DEAD_QUEUE);
+    }
+
+    @Override
+    public void publish(ContactMessage contact) {
+        Message message = MessageBuilder.withBody(codec.encode(contact).getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json")
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setMessageId(contact.key())
+                .build();
+        CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
+        rabbit.send(EXCHANGE, QUEUE, message, correlation);
+        try {
+            CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!confirm.isAck()) {
+                throw new IllegalStateException("the broker refused contact " + contact.key() + ": " + confirm.getReason());
+            }
+            if (correlation.getReturned() != null) {
+                throw new IllegalStateException("contact " + contact.key() + " was not routed to the intake queue");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker to confirm " + contact.key(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the broker did not confirm contact " + contact.key(), e);
+        }
+    }
+
+    @RabbitListener(queues = QUEUE, ackMode = "MANUAL")
+    void consume(Message message, Channel channel, @Header(AmqpHeaders.DELIVERY_TAG) long tag) throws IOException {
+        String payload = new String(message.getBody(), StandardCharsets.UTF_8);
+        try {
+            intake.accept(codec.decode(payload));
+            channel.basicAck(tag, false);
+        } catch (InvalidContactException e) {
+            log.warn("contact {} dead-lettered: {}", message.getMessageProperties().getMessageId(), e.getMessage());
+            deadLetter(message, e.getMessage());
+            channel.basicAck(tag, false);
+        } catch (RuntimeException e) {
+            // One redelivery for transient faults (a lost database connection); a second failure is parked.
+            boolean again = !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered());
+            log.warn("contact {} failed ({}), {}", message.getMessageProperties().getMessageId(), e.toString(),
+                    again ? "requeued" : "dead-lettered");
+            channel.basicNack(tag, false, again);
+        }
+    }
+
+    private void deadLetter(Message message, String reason) {
+        Message dead = MessageBuilder.fromMessage(message).setHeader("x-hotline-reason", reason).build();
+        rabbit.send(DEAD_EXCHANGE, DEAD_QUEUE, dead);
+    }
+}

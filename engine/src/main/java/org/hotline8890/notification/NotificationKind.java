@@ -1,0 +1,5 @@
+package org.hotline8890.notification;
+
+public enum NotificationKind {
+    ACCEPTED, ANSWERED, REJECTED, MERGED, DISPATCHED, EXTENSION_GRANTED, REPLIED, FEEDBACK_REQUESTED, CLOSED
+}

@@ -1,0 +1,80 @@
+package org.hotline8890.organisation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A node of the organisation tree. {@code path} lists the ids from the root ("/1/4/9/"), so "is X in
+ * Y's subtree" is a prefix test that works in SQL and in Java.
+ */
+@Entity
+@Table(name = "org_unit")
+public class OrgUnit {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private String name;
+    @Column(name = "name_en")
+    private String nameEn;
+    @Enumerated(EnumType.STRING)
+    private OrgUnitKind kind;
+    @Column(name = "parent_id")
+    private Long parentId;
+    private String path;
+
+    protected OrgUnit() {
+    }
+
+    public OrgUnit(String code, String name, String nameEn, OrgUnitKind kind, OrgUnit parent) {
+        this.code = code;
+        this.name = name;
+        this.nameEn = nameEn;
+        this.kind = kind;
+        this.parentId = parent == null ? null : parent.getId();
+    }
+
+    /** Called once the id is known: the path needs it. */
+    void placeUnder(OrgUnit parent) {
+        this.path = (parent == null ? "/" : parent.getPath()) + id + "/";
+    }
+
+    public boolean contains(OrgUnit other) {
+        return other != null && other.path != null && other.path.startsWith(path);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public OrgUnitKind getKind() {
+        return kind;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public String getPath() {
+        return path;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Organisation: the tree city → district → department / street office → community, the staff who
+ * belong to its nodes with a role, and the subject category tree. A department sees its own subtree.
+ */
+package org.hotline8890.organisation;

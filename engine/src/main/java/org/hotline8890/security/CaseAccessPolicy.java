@@ -1,0 +1,27 @@
+package org.hotline8890.security;
+
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
+import org.springframework.stereotype.Component;
+
+/** 属地管理: a department sees and acts only on cases dispatched into its own subtree; the center sees all. */
+@Component
+public class CaseAccessPolicy {
+
+    private final Organisation organisation;
+
+    CaseAccessPolicy(Organisation organisation) {
+        this.organisation = organisation;
+    }
+
+    public boolean canSee(Staff staff, HotlineCase c) {
+        if (!staff.isDepartment()) {
+            return true;
+        }
+        return organisation.byId(c.getDepartmentId())
+                .map(OrgUnit::getPath)
+                .map(path -> path.startsWith(staff.orgPath()))
+                .orElse(false);
+    }
+}

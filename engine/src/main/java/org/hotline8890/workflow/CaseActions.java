@@ -1,0 +1,213 @@
+package org.hotline8890.workflow;
+
+import static org.hotline8890.workflow.ProcessVariables.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.hotline8890.HotlineProperties;
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.cases.QueryCodes;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.notification.CitizenNotifier;
+import org.hotline8890.notification.NotificationKind;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.security.CaseAccessPolicy;
+import org.hotline8890.security.Staff;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do to a case. Each action loads the case (a department only its own), lets the
+ * aggregate accept or refuse the change, then moves the process on, all in one transaction: a refused
+ * change leaves both the case and the process as they were.
+ */
+@Service
+@Transactional
+public class CaseActions {
+
+    private final CaseRepository cases;
+    private final CaseProcess process;
+    private final Organisation organisation;
+    private final CaseAccessPolicy access;
+    private final TimeLimitPolicy timeLimits;
+    private final RehandlingPolicy rehandling;
+    private final QueryCodes queryCodes;
+    private final CitizenNotifier notifier;
+    private final HotlineProperties properties;
+    private final Clock clock;
+
+    CaseActions(CaseRepository cases, CaseProcess process, Organisation organisation, CaseAccessPolicy access,
+                TimeLimitPolicy timeLimits, RehandlingPolicy rehandling, QueryCodes queryCodes,
+                CitizenNotifier notifier, HotlineProperties properties, Clock clock) {
+        this.cases = cases;
+        this.process = process;
+        this.organisation = organisation;
+        this.access = access;
+        this.timeLimits = timeLimits;
+        this.rehandling = rehandling;
+        this.queryCodes = queryCodes;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** 受理: the center's decision on a request that did not come through an agent. */
+    public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text,
+                             String mergeInto, String departmentCode) {
+        HotlineCase c = load(staff, caseNumber);
+        Instant now = clock.instant();
+        switch (decision) {
+            case ANSWER -> c.answerDirectly(text, staff.username(), now);
+            case REJECT -> c.reject(text, staff.username(), now);
+            case MERGE -> c.mergeInto(cases.findByCaseNumber(required(mergeInto, "mergeInto"))
+                    .orElseThrow(() -> new CaseNotFoundException(mergeInto)), staff.username(), now);
+            case DISPATCH -> {
+                if (departmentCode != null && !departmentCode.isBlank()) {
+                    c.chooseDepartment(department(departmentCode).getId(), properties.returnsBeforeDesignation());
+                }
+            }
+            case REVIEW -> throw new CaseStateException("intake.decision", "choose ANSWER, REJECT, MERGE or DISPATCH");
+        }
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_ReviewIntake", Map.of(INTAKE_DECISION, decision.name()));
+    }
+
+    /** The catalogue found nobody: the center names the department. */
+    public void dispatchManually(Staff staff, String caseNumber, String departmentCode) {
+        HotlineCase c = load(staff, caseNumber);
+        c.chooseDepartment(department(departmentCode).getId(), properties.returnsBeforeDesignation());
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_DispatchManually", Map.of());
+    }
+
+    public void sign(Staff staff, String caseNumber) {
+        HotlineCase c = load(staff, caseNumber);
+        c.signFor(staff.username(), clock.instant());
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_SignForCase", Map.of(SIGN_OUTCOME, "SIGNED"));
+    }
+
+    public void returnToCenter(Staff staff, String caseNumber, String reason) {
+        HotlineCase c = load(staff, caseNumber);
+        c.returnToCenter(reason, staff.username(), clock.instant());
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_SignForCase", Map.of(SIGN_OUTCOME, "RETURNED"));
+    }
+
+    /** 改派 to another department, or refuse the return and send it back to the same one. */
+    public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        if (redispatch) {
+            c.chooseDepartment(department(required(departmentCode, "departmentCode")).getId(),
+                    properties.returnsBeforeDesignation());
+        } else {
+            c.refuseReturn(comment, properties.returnsBeforeDesignation(), staff.username(), clock.instant());
+        }
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, redispatch ? "REDISPATCH" : "SEND_BACK"));
+    }
+
+    public void requestExtension(Staff staff, String caseNumber, Instant until, String reason) {
+        HotlineCase c = load(staff, caseNumber);
+        c.requestExtension(until, reason, staff.username(), clock.instant());
+        cases.save(c);
+        process.correlate(MESSAGE_EXTENSION_REQUESTED, caseNumber, Map.of());
+    }
+
+    public void ruleOnExtension(Staff staff, String caseNumber, boolean approved, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        Instant now = clock.instant();
+        if (approved) {
+            Instant until = c.getExtensionRequestedUntil();
+            Instant warnAt = until == null ? now : timeLimits.warningAt(c.getDispatchedAt(), until);
+            c.grantExtension(warnAt, staff.username(), now);
+            cases.save(c);
+            notifier.tell(c, NotificationKind.EXTENSION_GRANTED, c.getHandleBy().atZone(properties.zone()).toLocalDate());
+            process.completeTask(caseNumber, "Task_RuleOnExtension", Map.of(EXTENSION_APPROVED, true,
+                    HANDLE_DUE, Date.from(c.getHandleBy()), HANDLE_WARN_AT, Date.from(warnAt)));
+        } else {
+            c.refuseExtension(comment, staff.username(), now);
+            cases.save(c);
+            process.completeTask(caseNumber, "Task_RuleOnExtension", Map.of(EXTENSION_APPROVED, false));
+        }
+    }
+
+    public void reply(Staff staff, String caseNumber, String text) {
+        HotlineCase c = load(staff, caseNumber);
+        c.reply(text, staff.username(), clock.instant());
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_HandleCase", Map.of());
+    }
+
+    public void reviewReply(Staff staff, String caseNumber, boolean accepted, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        if (accepted) {
+            c.acceptReply(staff.username(), clock.instant());
+            notifier.tell(c, NotificationKind.REPLIED, c.getReplyText());
+        } else {
+            c.sendBackReply(comment, staff.username(), clock.instant());
+        }
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_ReviewReply", Map.of(REPLY_ACCEPTED, accepted));
+    }
+
+    /** 督办: the center records what it did about an overdue case. */
+    public void supervise(Staff staff, String caseNumber, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        c.recordSupervision(comment, staff.username(), clock.instant());
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_SuperviseCase", Map.of());
+    }
+
+    /** 催办: a reminder to the department, recorded on the case. */
+    public void remind(Staff staff, String caseNumber, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        c.remind(comment, staff.username(), clock.instant());
+        cases.save(c);
+    }
+
+    /** 回访 by phone: the center records the rating the citizen gave on the call. */
+    public void recordFeedbackByPhone(Staff staff, String caseNumber, Satisfaction rating, String comment) {
+        rate(load(staff, caseNumber), rating, comment, staff.username());
+    }
+
+    /** The citizen rates online; a wrong query code answers exactly like an unknown case. */
+    public void recordCitizenFeedback(String caseNumber, String queryCode, Satisfaction rating, String comment) {
+        HotlineCase c = cases.findByCaseNumber(caseNumber)
+                .filter(found -> queryCodes.matches(caseNumber, queryCode, found.getQueryCodeHash()))
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        rate(c, rating, comment, "citizen");
+    }
+
+    private void rate(HotlineCase c, Satisfaction rating, String comment, String actor) {
+        c.recordFeedback(rating, comment, actor, clock.instant());
+        boolean reHandle = rehandling.shouldRehandle(c);
+        cases.save(c);
+        process.correlate(MESSAGE_FEEDBACK_GIVEN, c.getCaseNumber(), Map.of(RE_HANDLE, reHandle));
+    }
+
+    private HotlineCase load(Staff staff, String caseNumber) {
+        return cases.findByCaseNumber(caseNumber)
+                .filter(c -> access.canSee(staff, c))
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    private OrgUnit department(String code) {
+        return organisation.byCode(code).orElseThrow(() -> new CaseStateException("department.unknown",
+                "no department with code " + code));
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new CaseStateException("field.required", field + " is required");
+        }
+        return value;
+    }
+}

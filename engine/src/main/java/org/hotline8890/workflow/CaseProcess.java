@@ -1,0 +1,79 @@
+package org.hotline8890.workflow;
+
+import static org.hotline8890.workflow.ProcessVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.HotlineCase;
+import org.springframework.stereotype.Component;
+
+/** The one place that talks to Camunda's runtime on behalf of a case; the business key is the case number. */
+@Component
+class CaseProcess {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+
+    CaseProcess(RuntimeService runtime, TaskService tasks, ManagementService management) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+    }
+
+    void start(HotlineCase c, IntakeDecision decision) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, c.getCaseNumber(), Variables.createVariables()
+                .putValue(CASE_ID, c.getId())
+                .putValue(INTAKE_DECISION, decision.name()));
+    }
+
+    boolean hasOpenTask(String caseNumber, String taskKey) {
+        return findTask(caseNumber, taskKey) != null;
+    }
+
+    void completeTask(String caseNumber, String taskKey, Map<String, Object> variables) {
+        Task task = findTask(caseNumber, taskKey);
+        if (task == null) {
+            throw new CaseStateException("case.noSuchStep", "case " + caseNumber + " is not waiting for " + taskKey);
+        }
+        tasks.complete(task.getId(), variables);
+    }
+
+    void correlate(String message, String caseNumber, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber)
+                .setVariables(variables).correlate();
+    }
+
+    /** An approved extension moves the running handling timers rather than restarting the task. */
+    void moveHandlingTimers(String processInstanceId, Instant warnAt, Instant due) {
+        runtime.setVariable(processInstanceId, HANDLE_WARN_AT, Date.from(warnAt));
+        runtime.setVariable(processInstanceId, HANDLE_DUE, Date.from(due));
+        for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+            String activity = timerActivity(timer);
+            if ("Timer_HandlingOverdue".equals(activity)) {
+                management.setJobDuedate(timer.getId(), Date.from(due));
+            } else if ("Timer_HandlingWarning".equals(activity)) {
+                management.setJobDuedate(timer.getId(), Date.from(warnAt));
+            }
+        }
+    }
+
+    private String timerActivity(Job timer) {
+        return management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getActivityId();
+    }
+
+    private Task findTask(String caseNumber, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+}

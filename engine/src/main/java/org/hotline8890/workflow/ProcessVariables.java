@@ -1,0 +1,28 @@
+package org.hotline8890.workflow;
+
+/** Names of the process variables the model reads; ids and small routing values only. */
+final class ProcessVariables {
+
+    static final String PROCESS_KEY = "hotline_case";
+
+    static final String CASE_ID = "caseId";
+    static final String INTAKE_DECISION = "intakeDecision";
+    static final String DEPARTMENT_CODE = "departmentCode";
+    static final String SIGN_DUE = "signDue";
+    static final String HANDLE_WARN_AT = "handleWarnAt";
+    static final String HANDLE_DUE = "handleDue";
+    static final String FEEDBACK_DUE = "feedbackDue";
+    static final String SIGN_OUTCOME = "signOutcome";
+    static final String RETURN_RULING = "returnRuling";
+    static final String EXTENSION_APPROVED = "extensionApproved";
+    static final String REPLY_ACCEPTED = "replyAccepted";
+    static final String RE_HANDLE = "reHandle";
+    static final String PUBLISHABLE = "publishable";
+
+    static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+    static final String MESSAGE_FEEDBACK_GIVEN = "FeedbackGiven";
+    static final String ERROR_NO_ROUTE = "NO_ROUTE";
+
+    private ProcessVariables() {
+    }
+}

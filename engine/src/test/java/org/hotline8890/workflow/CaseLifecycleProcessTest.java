@@ -1,0 +1,334 @@
+package org.hotline8890.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.hotline8890.TestCases.dispatcher;
+import static org.hotline8890.TestCases.noiseComplaint;
+import static org.hotline8890.TestCases.request;
+import static org.hotline8890.TestCases.staff;
+import static org.hotline8890.TestCases.supervisor;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.hotline8890.cases.CaseEventRepository;
+import org.hotline8890.cases.CaseEventType;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.CaseType;
+import org.hotline8890.cases.Closure;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.cases.Urgency;
+import org.hotline8890.notification.CitizenNotificationRepository;
+import org.hotline8890.notification.NotificationKind;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Role;
+import org.hotline8890.publication.PublishedResult;
+import org.hotline8890.publication.PublishedResultRepository;
+import org.hotline8890.security.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of hotline-case.bpmn, on the real application (real delegates, DMN tables, calendar and
+ * database), timers fired by hand. The coverage listener fails the class below 90% of flow nodes and
+ * sequence flows.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, CaseLifecycleProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class CaseLifecycleProcessTest {
+
+    @TestConfiguration
+    static class Coverage {
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.9).build();
+        }
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired CaseIntake intake;
+    @Autowired CaseActions actions;
+    @Autowired CaseRepository cases;
+    @Autowired CaseEventRepository events;
+    @Autowired PublishedResultRepository published;
+    @Autowired CitizenNotificationRepository notifications;
+    @Autowired Organisation organisation;
+
+    Staff dispatcher;
+    Staff supervisor;
+    Staff environment;
+    Staff housing;
+
+    @BeforeEach
+    void logIn() {
+        BpmnAwareTests.init(engine);
+        dispatcher = dispatcher(organisation);
+        supervisor = supervisor(organisation);
+        environment = staff(organisation, "dept-environment", Role.DEPARTMENT, "HBJ");
+        housing = staff(organisation, "dept-housing", Role.DEPARTMENT, "ZJJ");
+    }
+
+    @Test
+    void aWebRequestTravelsTheWholeLifeAndIsPublishedDeidentified() {
+        CaseIntake.Opened opened = intake.open(noiseComplaint(Instant.now()), IntakeDecision.REVIEW, null, "channel:web");
+        String n = opened.theCase().getCaseNumber();
+        assertThat(n).matches("8890-\\d{8}-\\d{6}");
+        assertThat(instance(n)).isWaitingAt("Task_ReviewIntake");
+
+        actions.reviewIntake(dispatcher, n, IntakeDecision.DISPATCH, null, null, null);
+        assertThat(instance(n)).isWaitingAt("Task_SignForCase");
+        HotlineCase dispatched = load(n);
+        assertThat(dispatched.getStatus()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(organisation.byId(dispatched.getDepartmentId()).orElseThrow().getCode()).isEqualTo("HBJ");
+        assertThat(dispatched.getSignBy()).isAfter(dispatched.getDispatchedAt());
+        assertThat(dispatched.getHandleBy()).isAfter(dispatched.getSignBy());
+
+        actions.sign(environment, n);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+        fire(n, "Timer_HandlingWarning");
+        assertThat(load(n).getWarnedAt()).isNotNull();
+
+        Instant extendedTo = load(n).getHandleBy().plus(Duration.ofDays(7));
+        actions.requestExtension(environment, n, extendedTo, "需要第三方检测噪声");
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase", "Task_RuleOnExtension");
+        actions.ruleOnExtension(supervisor, n, true, "同意延期");
+        assertThat(load(n).getHandleBy()).isEqualTo(extendedTo);
+        assertThat(load(n).getExtensionCount()).isEqualTo(1);
+        assertThat(timer(n, "Timer_HandlingOverdue").getDuedate().toInstant()).isEqualTo(extendedTo);
+
+        fire(n, "Timer_HandlingOverdue");
+        assertThat(load(n).getOverdueAt()).isNotNull();
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase", "Task_SuperviseCase");
+        actions.supervise(supervisor, n, "已电话督办环境局");
+
+        actions.reply(environment, n, "已责令工地停止夜间施工，联系人张三丰电话13812345678。");
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReply");
+        actions.reviewReply(dispatcher, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_AwaitFeedback");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
+
+        actions.recordCitizenFeedback(n, opened.queryCode(), Satisfaction.SATISFIED, "处理及时");
+        assertThat(instance(n)).isNull();
+        HotlineCase closed = load(n);
+        assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.getClosure()).isEqualTo(Closure.RESOLVED);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(n).singleResult()
+                .getEndActivityId()).isEqualTo("End_ClosedPublished");
+
+        PublishedResult result = published.findAll().stream().filter(p -> p.getCaseNumber().equals(n)).findFirst().orElseThrow();
+        assertThat(result.getContent() + result.getReply() + result.getSubject())
+                .doesNotContain("张三丰", "13812345678", "402")
+                .contains("张**", "[电话]");
+        assertThat(events.findByCaseIdOrderByIdAsc(closed.getId())).extracting(e -> e.getType()).containsSubsequence(
+                CaseEventType.RECEIVED, CaseEventType.DISPATCHED, CaseEventType.SIGNED, CaseEventType.WARNED,
+                CaseEventType.EXTENSION_REQUESTED, CaseEventType.EXTENSION_GRANTED, CaseEventType.OVERDUE,
+                CaseEventType.SUPERVISED, CaseEventType.REPLIED, CaseEventType.REPLY_ACCEPTED,
+                CaseEventType.FEEDBACK_REQUESTED, CaseEventType.FEEDBACK_GIVEN, CaseEventType.CLOSED, CaseEventType.PUBLISHED);
+        assertThat(notifications.findByCaseIdOrderByIdAsc(closed.getId())).extracting(x -> x.getKind()).containsSubsequence(
+                NotificationKind.ACCEPTED, NotificationKind.DISPATCHED, NotificationKind.EXTENSION_GRANTED,
+                NotificationKind.REPLIED, NotificationKind.FEEDBACK_REQUESTED, NotificationKind.CLOSED);
+    }
+
+    @Test
+    void anAgentsDirectAnswerClosesTheCaseAtOnce() {
+        CaseIntake.Opened opened = intake.open(request(CaseType.CONSULTATION, "LABOUR.SOCIAL", "XC", Urgency.NORMAL,
+                true, false, Instant.now()), IntakeDecision.ANSWER, "社保卡可在任一银行网点补办。", "agent");
+        String n = opened.theCase().getCaseNumber();
+        assertThat(instance(n)).isNull();
+        assertThat(load(n).getClosure()).isEqualTo(Closure.ANSWERED_DIRECTLY);
+        assertThat(published.findAll()).anyMatch(p -> p.getCaseNumber().equals(n));
+    }
+
+    @Test
+    void theCenterRejectsAnInvalidRequestAndTheCitizenIsTold() {
+        String n = reviewed();
+        actions.reviewIntake(dispatcher, n, IntakeDecision.REJECT, "不属于政务服务范围", null, null);
+        assertThat(instance(n)).isNull();
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(notifications.findByCaseIdOrderByIdAsc(load(n).getId())).extracting(x -> x.getKind())
+                .contains(NotificationKind.REJECTED);
+    }
+
+    @Test
+    void aRepeatRequestIsMergedIntoTheEarlierOpenCase() {
+        String primary = reviewed();
+        actions.reviewIntake(dispatcher, primary, IntakeDecision.DISPATCH, null, null, null);
+        String repeat = reviewed();
+        actions.reviewIntake(dispatcher, repeat, IntakeDecision.MERGE, null, primary, null);
+        assertThat(instance(repeat)).isNull();
+        assertThat(load(repeat).getStatus()).isEqualTo(CaseStatus.MERGED);
+        assertThat(load(repeat).getMergedIntoId()).isEqualTo(load(primary).getId());
+    }
+
+    @Test
+    void aCaseTheCatalogueCannotRouteWaitsForTheCenterToChoose() {
+        String n = intake.open(request(CaseType.HELP, "OTHER", "NH", Urgency.NORMAL, true, false, Instant.now()),
+                IntakeDecision.DISPATCH, null, "agent").theCase().getCaseNumber();
+        assertThat(instance(n)).isWaitingAt("Task_DispatchManually");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.AWAITING_DISPATCH);
+        actions.dispatchManually(dispatcher, n, "ZJJ");
+        assertThat(instance(n)).isWaitingAt("Task_SignForCase");
+        assertThat(organisation.byId(load(n).getDepartmentId()).orElseThrow().getCode()).isEqualTo("ZJJ");
+    }
+
+    @Test
+    void afterThreeReturnsTheCenterDesignatesAndTheDepartmentCanNoLongerReturn() {
+        String n = dispatchedToEnvironment();
+        actions.returnToCenter(environment, n, "噪声源在建筑工地，应由住建局处理");
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReturn");
+        actions.ruleOnReturn(dispatcher, n, true, "ZJJ", "改派住建局");
+        assertThat(instance(n)).isWaitingAt("Task_SignForCase");
+
+        actions.returnToCenter(housing, n, "夜间噪声属于环保执法");
+        actions.ruleOnReturn(dispatcher, n, false, null, "退单理由不成立");
+        assertThat(instance(n)).isWaitingAt("Task_SignForCase");
+        assertThat(load(n).isDesignated()).isFalse();
+
+        actions.returnToCenter(housing, n, "仍认为不属于本单位");
+        actions.ruleOnReturn(dispatcher, n, true, "HBJ", "指定环境局办理");
+        HotlineCase designated = load(n);
+        assertThat(designated.getReturnCount()).isEqualTo(3);
+        assertThat(designated.isDesignated()).isTrue();
+        assertThatThrownBy(() -> actions.returnToCenter(environment, n, "再退"))
+                .isInstanceOf(CaseStateException.class).hasMessageContaining("designated");
+        actions.sign(environment, n);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+    }
+
+    @Test
+    void aMissedSignForLimitIsFlaggedAndStillAllowsSigning() {
+        String n = dispatchedToEnvironment();
+        fire(n, "Timer_SignDeadline");
+        assertThat(load(n).isSignedLate()).isTrue();
+        actions.sign(environment, n);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+    }
+
+    @Test
+    void aRefusedExtensionLeavesTheDeadlineWhereItWas() {
+        String n = handlingByEnvironment();
+        Instant before = load(n).getHandleBy();
+        actions.requestExtension(environment, n, before.plus(Duration.ofDays(3)), "人手不足");
+        actions.ruleOnExtension(supervisor, n, false, "理由不充分");
+        assertThat(load(n).getHandleBy()).isEqualTo(before);
+        assertThat(load(n).getExtensionCount()).isZero();
+        assertThat(timer(n, "Timer_HandlingOverdue").getDuedate().toInstant()).isEqualTo(before);
+    }
+
+    @Test
+    void aReplySentBackByTheCenterReturnsToHandling() {
+        String n = handlingByEnvironment();
+        actions.reply(environment, n, "已处理");
+        actions.reviewReply(dispatcher, n, false, "答复过于简单，请说明处理措施");
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+        assertThat(load(n).getRepliedAt()).isNull();
+        actions.reply(environment, n, "已现场检查并责令停工整改");
+        actions.reviewReply(dispatcher, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_AwaitFeedback");
+    }
+
+    @Test
+    void dissatisfiedCitizensSendTheCaseBackAtMostTwice() {
+        String n = handlingByEnvironment();
+        for (int round = 1; round <= 3; round++) {
+            actions.reply(environment, n, "第" + round + "次答复");
+            actions.reviewReply(dispatcher, n, true, null);
+            actions.recordFeedbackByPhone(dispatcher, n, Satisfaction.DISSATISFIED, "问题仍未解决");
+            if (round < 3) {
+                assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+                assertThat(load(n).getRehandleCount()).isEqualTo(round);
+            }
+        }
+        assertThat(instance(n)).isNull();
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(load(n).getRehandleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void noRatingWithinTheWindowClosesTheCaseWithoutFeedback() {
+        String n = handlingByEnvironment();
+        actions.reply(environment, n, "已处理");
+        actions.reviewReply(dispatcher, n, true, null);
+        fire(n, "Timer_FeedbackWindow");
+        assertThat(instance(n)).isNull();
+        assertThat(load(n).getClosure()).isEqualTo(Closure.NO_FEEDBACK);
+    }
+
+    @Test
+    void aConfidentialCaseClosesWithoutBeingPublished() {
+        String n = intake.open(request(CaseType.REPORT, "MARKET.FOOD", "DC", Urgency.NORMAL, true, true, Instant.now()),
+                IntakeDecision.ANSWER, "已告知举报渠道", "agent").theCase().getCaseNumber();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(n).singleResult()
+                .getEndActivityId()).isEqualTo("End_ClosedUnpublished");
+        assertThat(published.findAll()).noneMatch(p -> p.getCaseNumber().equals(n));
+    }
+
+    @Test
+    void anUrgentCaseGetsWallClockLimits() {
+        String n = intake.open(request(CaseType.HELP, "URBAN.ROAD", "DC", Urgency.VERY_URGENT, true, false, Instant.now()),
+                IntakeDecision.DISPATCH, null, "agent").theCase().getCaseNumber();
+        HotlineCase c = load(n);
+        assertThat(Duration.between(c.getDispatchedAt(), c.getSignBy())).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Duration.between(c.getDispatchedAt(), c.getHandleBy())).isEqualTo(Duration.ofHours(2));
+        assertThat(organisation.byId(c.getDepartmentId()).orElseThrow().getCode()).isEqualTo("DC-CGJ");
+    }
+
+    private String reviewed() {
+        return intake.open(noiseComplaint(Instant.now()), IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+    }
+
+    private String dispatchedToEnvironment() {
+        return intake.open(noiseComplaint(Instant.now()), IntakeDecision.DISPATCH, null, "agent").theCase().getCaseNumber();
+    }
+
+    private String handlingByEnvironment() {
+        String n = dispatchedToEnvironment();
+        actions.sign(environment, n);
+        return n;
+    }
+
+    private HotlineCase load(String n) {
+        return cases.findByCaseNumber(n).orElseThrow();
+    }
+
+    private ProcessInstance instance(String n) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).singleResult();
+    }
+
+    private Job timer(String n, String activityId) {
+        return management.createJobQuery().processInstanceId(instance(n).getId()).activityId(activityId).singleResult();
+    }
+
+    private void fire(String n, String activityId) {
+        Job job = timer(n, activityId);
+        assertThat(job).as("timer %s of case %s", activityId, n).isNotNull();
+        management.executeJob(job.getId());
+    }
+}
