@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,7 +49,7 @@ public final class HolidayFileParser {
     private static final String WORKING_DAY_PREFIX = "上班";
     private static final String DAY_OFF_SUFFIX = "假期";
     // holiday-cn names days off "国庆节假期" and make-up working days "上班(补国庆节假期)"; the JSON says "国庆节".
-    private static final Pattern SUMMARY_DECORATION = Pattern.compile("^上班[(（]?补?|(假期)?[)）]?$");
+    private static final Pattern SUMMARY_DECORATION = Pattern.compile("^上班[(（]?补?|(?:假期)?[)）]?$");
 
     private HolidayFileParser() {
     }
@@ -87,9 +88,13 @@ public final class HolidayFileParser {
             }
             return checked("JSON", year, days);
         } catch (JsonProcessingException e) {
+            // Jackson's own wording for a truncated file points at an internal "source" admins cannot see.
+            String problem = e instanceof JsonEOFException
+                    ? "the file ends before the JSON is complete" : e.getOriginalMessage();
             JsonLocation where = e.getLocation();
-            throw new CalendarFormatException(where == null ? "JSON: " + e.getOriginalMessage()
-                    : "JSON line %d, column %d: %s".formatted(where.getLineNr(), where.getColumnNr(), e.getOriginalMessage()), e);
+            throw new CalendarFormatException(where == null ? "JSON: " + problem
+                    : "JSON line %d, column %d: %s".formatted(where.getLineNr(), where.getColumnNr(), problem),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,7 +144,8 @@ public final class HolidayFileParser {
                     }
                     if ("VEVENT".equals(open.peek()) && EVENT_PROPERTIES.contains(line.name())
                             && event.putIfAbsent(line.name(), line) != null) {
-                        throw icsError(line.number(), "a second " + line.name() + " in the event that begins on line " + eventLine);
+                        throw icsError(line.number(),
+                                "a second " + line.name() + " in the event that begins on line " + eventLine);
                     }
                 }
             }
@@ -153,7 +159,9 @@ public final class HolidayFileParser {
     private static int jsonYear(JsonParser json) throws IOException {
         if (json.currentToken() != JsonToken.VALUE_NUMBER_INT || json.getNumberType() != JsonParser.NumberType.INT
                 || json.getIntValue() < 1 || json.getIntValue() > 9999) {
-            throw jsonError(json, "\"year\" must be a year such as 2026, got " + json.getText());
+            String given = json.currentToken() == JsonToken.VALUE_STRING
+                    ? "\"" + json.getText() + "\"" : json.getText();
+            throw jsonError(json, "\"year\" must be a year such as 2026, got " + given);
         }
         return json.getIntValue();
     }
@@ -190,7 +198,8 @@ public final class HolidayFileParser {
         try {
             return new CalendarDay(LocalDate.parse(date.textValue()), offDay.booleanValue(), name.textValue());
         } catch (DateTimeParseException e) {
-            throw error("JSON", line, where + ": \"date\" must be a date such as 2026-10-01, got \"" + date.textValue() + "\"");
+            throw error("JSON", line,
+                    where + ": \"date\" must be a date such as 2026-10-01, got \"" + date.textValue() + "\"");
         }
     }
 
@@ -202,7 +211,8 @@ public final class HolidayFileParser {
             throw icsError(eventLine, "the event has no " + (summary == null ? "SUMMARY" : "DTSTART"));
         }
         if (event.containsKey("DURATION")) {
-            throw icsError(event.get("DURATION").number(), "DURATION is not supported, give the end as DTEND;VALUE=DATE");
+            throw icsError(event.get("DURATION").number(),
+                    "DURATION is not supported, give the end as DTEND;VALUE=DATE");
         }
         LocalDate first = icsDate(start);
         // RFC 5545: DTEND is exclusive, and an all-day event without one lasts a single day.
@@ -280,7 +290,8 @@ public final class HolidayFileParser {
                 break;
             }
         }
-        throw icsError(number, "expected NAME:value, got \"" + (text.length() <= 60 ? text : text.substring(0, 57) + "...") + "\"");
+        String shown = text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        throw icsError(number, "expected NAME:value, got \"" + shown + "\"");
     }
 
     private static String unescape(String text) {
@@ -316,15 +327,16 @@ public final class HolidayFileParser {
         for (Entry entry : entries) {
             LocalDate date = entry.day().date();
             if (date.isBefore(earliest) || date.isAfter(latest)) {
-                throw error(format, entry.line(), "%s does not belong to the %d notice, which lists days of %d and December %d only"
-                        .formatted(date, year, year, year - 1));
+                String problem = "%s does not belong to the %d notice, which lists days of %d and December %d only";
+                throw error(format, entry.line(), problem.formatted(date, year, year, year - 1));
             }
             Integer firstLine = lineByDate.putIfAbsent(date, entry.line());
             if (firstLine != null) {
                 throw error(format, entry.line(), date + " is listed twice (first on line " + firstLine + ")");
             }
         }
-        return new ParsedCalendar(year, entries.stream().map(Entry::day).sorted(Comparator.comparing(CalendarDay::date)).toList());
+        return new ParsedCalendar(year,
+                entries.stream().map(Entry::day).sorted(Comparator.comparing(CalendarDay::date)).toList());
     }
 
     private static CalendarFormatException jsonError(JsonParser json, String message) {

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkingCalendarService implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingCalendarService.class);
-    private static final String BUNDLED = "classpath*:holiday-cn/*.json";
+    private static final String BUNDLED = "classpath*:holiday-cn/20??.json";
 
     private final JdbcTemplate jdbc;
     private final HotlineProperties properties;

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A node of the organisation tree. {@code path} lists the ids from the root ("/1/4/9/"), so "is X in
- * Y's subtree" is a prefix test that works in SQL and in Java.
+ * A node of the organisation tree. {@code path} lists the codes from the root ("/CITY/DC/DC-CGJ/"),
+ * so "is X in Y's subtree" is a prefix test that works in SQL and in Java.
  */
 @Entity
 @Table(name = "org_unit")
@@ -39,11 +39,10 @@ public class OrgUnit {
         this.nameEn = nameEn;
         this.kind = kind;
         this.parentId = parent == null ? null : parent.getId();
-    }
-
-    /** Called once the id is known: the path needs it. */
-    void placeUnder(OrgUnit parent) {
-        this.path = (parent == null ? "/" : parent.getPath()) + id + "/";
+        if (code == null || code.isBlank() || code.contains("/")) {
+            throw new IllegalArgumentException("an organisation code is required and cannot contain '/'");
+        }
+        this.path = (parent == null ? "/" : parent.getPath()) + code + "/";
     }
 
     public boolean contains(OrgUnit other) {

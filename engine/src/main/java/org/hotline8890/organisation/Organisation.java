@@ -20,9 +20,7 @@ public class Organisation {
 
     @Transactional
     public OrgUnit addUnit(String code, String name, String nameEn, OrgUnitKind kind, OrgUnit parent) {
-        OrgUnit unit = units.saveAndFlush(new OrgUnit(code, name, nameEn, kind, parent));
-        unit.placeUnder(parent);
-        return units.save(unit);
+        return units.save(new OrgUnit(code, name, nameEn, kind, parent));
     }
 
     public Optional<OrgUnit> byCode(String code) {
