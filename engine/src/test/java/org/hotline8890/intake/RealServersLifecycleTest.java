@@ -1,0 +1,132 @@
+package org.hotline8890.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline8890.TestCases.dispatcher;
+import static org.hotline8890.TestCases.noiseComplaint;
+import static org.hotline8890.TestCases.staff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.channels.Channel;
+import org.hotline8890.channels.ContactMessage;
+import org.hotline8890.channels.IntakeQueue;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Role;
+import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.CaseIntake;
+import org.hotline8890.workflow.IntakeDecision;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production stack for real: MariaDB through MySQL Connector/J and RabbitMQ. Run with
+ * {@code mvn -P real-servers verify} and the HOTLINE_IT_* variables (see README and .ci/run).
+ */
+@Tag("real-servers")
+@SpringBootTest
+@ActiveProfiles({"mysql", "rabbit"})
+class RealServersLifecycleTest {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> env("HOTLINE_IT_DB_URL"));
+        registry.add("spring.datasource.username", () -> env("HOTLINE_IT_DB_USER"));
+        registry.add("spring.datasource.password", () -> env("HOTLINE_IT_DB_PASSWORD"));
+        registry.add("spring.rabbitmq.host", () -> env("HOTLINE_IT_RABBIT_HOST"));
+        registry.add("spring.rabbitmq.port", () -> env("HOTLINE_IT_RABBIT_PORT"));
+        registry.add("spring.rabbitmq.username", () -> env("HOTLINE_IT_RABBIT_USER"));
+        registry.add("spring.rabbitmq.password", () -> env("HOTLINE_IT_RABBIT_PASSWORD"));
+        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " must be set for the real-servers tests (see README)");
+        }
+        return value;
+    }
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IntakeQueue queue;
+    @Autowired CaseIntake intake;
+    @Autowired CaseActions actions;
+    @Autowired CaseRepository cases;
+    @Autowired Organisation organisation;
+
+    @Test
+    void theSchemaMigratesOnMariaDbWithUtf8mb4ForOurTables() {
+        assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).containsIgnoringCase("mariadb");
+        assertThat(jdbc.queryForObject("SELECT MAX(version) FROM flyway_schema_history", String.class)).isEqualTo("1");
+        List<String> charsets = jdbc.queryForList("""
+                SELECT DISTINCT c.character_set_name FROM information_schema.tables t
+                JOIN information_schema.collation_character_set_applicability c ON c.collation_name = t.table_collation
+                WHERE t.table_schema = DATABASE() AND t.table_name IN ('hotline_case', 'case_event', 'published_result')""",
+                String.class);
+        assertThat(charsets).containsExactly("utf8mb4");
+    }
+
+    @Test
+    void aCaseTravelsTheWholeLifeOnMariaDbWithEmojiInItsText() {
+        var request = noiseComplaint(Instant.now());
+        var withEmoji = new org.hotline8890.cases.NewCase(request.channel(), request.type(), request.categoryCode(),
+                request.urgency(), request.districtCode(), request.location(), request.contact(), false, true,
+                request.subject(), request.content() + " 😡", List.of(), request.receivedAt());
+        CaseIntake.Opened opened = intake.open(withEmoji, IntakeDecision.REVIEW, null, "channel:web");
+        String n = opened.theCase().getCaseNumber();
+        Staff center = dispatcher(organisation);
+        Staff environment = staff(organisation, "dept-environment", Role.DEPARTMENT, "HBJ");
+        actions.reviewIntake(center, n, IntakeDecision.DISPATCH, null, null, null);
+        actions.sign(environment, n);
+        actions.requestExtension(environment, n, cases.findByCaseNumber(n).orElseThrow().getHandleBy()
+                .plus(Duration.ofDays(5)), "等待检测报告");
+        actions.ruleOnExtension(center, n, true, "同意");
+        actions.reply(environment, n, "已处理");
+        actions.reviewReply(center, n, true, null);
+        actions.recordCitizenFeedback(n, opened.queryCode(), Satisfaction.VERY_SATISFIED, "👍");
+        var closed = cases.findByCaseNumber(n).orElseThrow();
+        assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.getContent()).endsWith("😡");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM published_result WHERE case_number = ?", Integer.class, n))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aContactDeliveredTwiceThroughRabbitMqMakesOneCase() throws InterruptedException {
+        String messageId = UUID.randomUUID().toString();
+        ContactMessage contact = new ContactMessage(Channel.SMS, messageId, Instant.now(),
+                new ContactMessage.Sender(null, "13900001111", null, null, false), null,
+                "小区门口路灯坏了一周了", List.of(), null, "DC", null, null, null, false, true, null, Map.of());
+        // The second publish is what the broker does after a crash between commit and acknowledgement.
+        queue.publish(contact);
+        queue.publish(contact);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && contactCount(messageId) == 0) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+        assertThat(contactCount(messageId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM hotline_case c JOIN intake_contact i ON i.case_id = c.id
+                WHERE i.channel_message_id = ?""", Integer.class, messageId)).isEqualTo(1);
+    }
+
+    private int contactCount(String messageId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM intake_contact WHERE channel = 'SMS' AND channel_message_id = ?",
+                Integer.class, messageId);
+    }
+}
