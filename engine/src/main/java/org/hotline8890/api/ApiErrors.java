@@ -16,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error answers with the same shape: a code, a message for people, and the fields at fault. */
@@ -37,6 +38,16 @@ class ApiErrors {
         List<FieldProblem> all = new java.util.ArrayList<>(fields);
         all.addAll(global);
         return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields", all));
+    }
+
+    /** Constraints on request parameters (page sizes, dates) rather than on a body. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields", fields));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

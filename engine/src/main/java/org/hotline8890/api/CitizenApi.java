@@ -70,7 +70,7 @@ class CitizenApi {
      */
     @PostMapping("/requests")
     ResponseEntity<Submitted> submit(@Valid @RequestBody CaseRequest request,
-                                     @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String key) {
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         references.check(request);
         String messageId = key == null || key.isBlank() ? UUID.randomUUID().toString() : key.strip();
         if (messageId.length() > 100) {
