@@ -24,7 +24,7 @@ class StartupBanner {
         log.info("""
 
                 ==================== Hotline 8890 is running ====================
-                  Home / login        {}/
+                  Staff login         {}/login
                   API (OpenAPI)       {}/v3/api-docs   (Swagger UI: {}/swagger-ui.html)
                   Citizen submit      POST {}/api/citizen/requests
                   Public results      {}/api/public/results

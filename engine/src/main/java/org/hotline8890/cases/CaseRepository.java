@@ -40,7 +40,7 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     List<HotlineCase> findByCalendarIncompleteTrueAndStatusNotIn(Collection<CaseStatus> finalStatuses);
 
-    /** Cases that count for statistics in a period: dispatched or closed in it. */
+    /** Cases that count for statistics in a period: received in it. */
     @Query("""
             select c from HotlineCase c
             where (c.receivedAt >= :from and c.receivedAt < :to)

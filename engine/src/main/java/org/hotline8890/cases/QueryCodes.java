@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Query codes (查询码): given to the citizen once, only a hash is stored. Eight characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L) so they survive being read out on the phone. The hash
- * is salted with the case number; lookups are throttled elsewhere, which is what makes 40 bits enough.
+ * is salted with the case number. About 40 bits is enough only once lookups are rate-limited
+ * per address, which is still to be built (issue 6).
  */
 @Component
 public class QueryCodes {
