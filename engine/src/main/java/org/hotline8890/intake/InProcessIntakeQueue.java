@@ -57,10 +57,11 @@ class InProcessIntakeQueue implements IntakeQueue {
 
     /** Drains what is pending; returns how many rows it handled (for tests and the poller). */
     int drain() {
-        List<Long> ids = jdbc.queryForList(
-                "SELECT id FROM intake_queue_message WHERE state = 'PENDING' ORDER BY id LIMIT " + BATCH, Long.class);
-        ids.forEach(this::process);
-        return ids.size();
+        List<Pending> pending = jdbc.query(
+                "SELECT id, payload FROM intake_queue_message WHERE state = 'PENDING' ORDER BY id LIMIT " + BATCH,
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2)));
+        pending.forEach(this::process);
+        return pending.size();
     }
 
     @Scheduled(fixedDelayString = "${hotline.intake.poll-interval:500}")
@@ -70,8 +71,12 @@ class InProcessIntakeQueue implements IntakeQueue {
         }
     }
 
-    private void process(Long id) {
-        String payload = jdbc.queryForObject("SELECT payload FROM intake_queue_message WHERE id = ?", String.class, id);
+    private record Pending(long id, String payload) {
+    }
+
+    private void process(Pending message) {
+        long id = message.id();
+        String payload = message.payload();
         try {
             tx.executeWithoutResult(s -> {
                 intake.accept(codec.decode(payload));

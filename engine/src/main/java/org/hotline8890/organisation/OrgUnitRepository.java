@@ -10,6 +10,4 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     Optional<OrgUnit> findByCode(String code);
 
     List<OrgUnit> findByPathStartingWith(String pathPrefix);
-
-    List<OrgUnit> findByKind(OrgUnitKind kind);
 }

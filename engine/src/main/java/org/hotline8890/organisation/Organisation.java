@@ -35,10 +35,6 @@ public class Organisation {
         return units.findByPathStartingWith(root.getPath());
     }
 
-    public List<OrgUnit> ofKind(OrgUnitKind kind) {
-        return units.findByKind(kind);
-    }
-
     public List<OrgUnit> all() {
         return units.findAll();
     }

@@ -30,20 +30,18 @@ class CaseLifecycle {
     private final Organisation organisation;
     private final RoutingPolicy routing;
     private final TimeLimitPolicy timeLimits;
-    private final RehandlingPolicy rehandling;
     private final Publication publication;
     private final CitizenNotifier notifier;
     private final HotlineProperties properties;
     private final Clock clock;
 
     CaseLifecycle(CaseRepository cases, Organisation organisation, RoutingPolicy routing, TimeLimitPolicy timeLimits,
-                  RehandlingPolicy rehandling, Publication publication, CitizenNotifier notifier,
+                  Publication publication, CitizenNotifier notifier,
                   HotlineProperties properties, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
         this.routing = routing;
         this.timeLimits = timeLimits;
-        this.rehandling = rehandling;
         this.publication = publication;
         this.notifier = notifier;
         this.properties = properties;
@@ -136,13 +134,10 @@ class CaseLifecycle {
 
     void publish(Long caseId) {
         HotlineCase c = load(caseId);
-        publication.publish(c, clock.instant());
-        c.markPublished(clock.instant());
+        Instant now = clock.instant();
+        publication.publish(c, now);
+        c.markPublished(now);
         cases.save(c);
-    }
-
-    boolean shouldRehandle(HotlineCase c) {
-        return rehandling.shouldRehandle(c);
     }
 
     private HotlineCase load(Long caseId) {

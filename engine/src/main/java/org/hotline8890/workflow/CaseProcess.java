@@ -36,10 +36,6 @@ class CaseProcess {
                 .putValue(INTAKE_DECISION, decision.name()));
     }
 
-    boolean hasOpenTask(String caseNumber, String taskKey) {
-        return findTask(caseNumber, taskKey) != null;
-    }
-
     void completeTask(String caseNumber, String taskKey, Map<String, Object> variables) {
         Task task = findTask(caseNumber, taskKey);
         if (task == null) {
