@@ -40,6 +40,18 @@ public record ContactMessage(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /**
+     * Metadata key: the case number this contact says it is about (a mail subject quoting it, an
+     * SMS naming it). The engine appends such a contact to that case instead of opening a new one.
+     */
+    public static final String CASE_REFERENCE = "caseNumber";
+    /**
+     * Metadata key: the channel's id of the message this contact answers (a mail's In-Reply-To, the
+     * parent post of a microblog comment). The engine appends the contact to the case that message
+     * belongs to, whether the citizen sent it or the hotline did.
+     */
+    public static final String IN_REPLY_TO = "inReplyTo";
+
     /** The idempotency key as one string, e.g. {@code WEB:4f1c...}. */
     public String key() {
         return channel + ":" + channelMessageId;
