@@ -12,4 +12,10 @@ public interface IntakeReceipts {
 
     /** The case number the contact opened or joined, once the engine has consumed it. */
     Optional<String> caseNumberFor(Channel channel, String channelMessageId);
+
+    /**
+     * The channel's id of the latest contact of this case that arrived on {@code channel} (a mail's
+     * Message-ID, a post id), for threading a reply to it.
+     */
+    Optional<String> latestContactId(String caseNumber, Channel channel);
 }

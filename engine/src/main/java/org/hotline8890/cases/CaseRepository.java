@@ -15,6 +15,8 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     List<HotlineCase> findTop50ByContactPhoneOrderByReceivedAtDesc(String phone);
 
+    List<HotlineCase> findTop50ByContactPhoneInOrderByReceivedAtDesc(Collection<String> phones);
+
     List<HotlineCase> findByStatusOrderByReceivedAtAsc(CaseStatus status);
 
     /** Open cases of a set of departments, the nearest deadline first. */

@@ -35,7 +35,7 @@ class CallerCaseStatus implements CaseStatusLookup {
             return Optional.empty();
         }
         return cases.findByCaseNumber(caseNumber.strip())
-                .filter(c -> samePhone(c.getContact().phone(), callerPhone))
+                .filter(c -> PhoneNumbers.same(c.getContact().phone(), callerPhone))
                 .map(this::report);
     }
 
@@ -43,23 +43,5 @@ class CallerCaseStatus implements CaseStatusLookup {
         String words = messages.getMessage("case.status." + c.getStatus().name(), null, CITIZEN_LOCALE);
         return new CaseStatusReport(c.getCaseNumber(), c.getStatus().name(), words,
                 c.getStatus().isFinal() ? null : c.getHandleBy());
-    }
-
-    /** Same number once formatting and the country code (+86 / 0086) are set aside. */
-    static boolean samePhone(String onCase, String caller) {
-        String a = national(onCase);
-        return !a.isEmpty() && a.equals(national(caller));
-    }
-
-    private static String national(String phone) {
-        String d = digits(phone);
-        if (d.startsWith("0086")) {
-            return d.substring(4);
-        }
-        return d.length() == 13 && d.startsWith("86") ? d.substring(2) : d;
-    }
-
-    private static String digits(String s) {
-        return s == null ? "" : s.replaceAll("\\D", "");
     }
 }

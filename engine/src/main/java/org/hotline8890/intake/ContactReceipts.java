@@ -27,4 +27,12 @@ class ContactReceipts implements IntakeReceipts {
                 .flatMap(contact -> cases.findById(contact.caseId()))
                 .map(HotlineCase::getCaseNumber);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> latestContactId(String caseNumber, Channel channel) {
+        return cases.findByCaseNumber(caseNumber)
+                .flatMap(c -> contacts.findFirstByCaseIdAndChannelOrderByIdDesc(c.getId(), channel))
+                .map(IntakeContact::channelMessageId);
+    }
 }

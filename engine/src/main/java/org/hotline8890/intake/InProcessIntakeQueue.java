@@ -8,6 +8,7 @@ import org.hotline8890.channels.IntakeQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "in-process", matchIfMissing = true)
-class InProcessIntakeQueue implements IntakeQueue {
+class InProcessIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessIntakeQueue.class);
     private static final int BATCH = 50;
@@ -30,16 +31,26 @@ class InProcessIntakeQueue implements IntakeQueue {
     private final ContactCodec codec;
     private final IntakeService intake;
     private final IntakeSettings settings;
+    private final DeadLetters deadLetters;
     private final Clock clock;
 
     InProcessIntakeQueue(JdbcTemplate jdbc, TransactionTemplate tx, ContactCodec codec, IntakeService intake,
-                         IntakeSettings settings, Clock clock) {
+                         IntakeSettings settings, @Lazy DeadLetters deadLetters, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.codec = codec;
         this.intake = intake;
         this.settings = settings;
+        this.deadLetters = deadLetters;
         this.clock = clock;
+    }
+
+    /** A dead contact goes back to PENDING with a fresh count of attempts. */
+    @Override
+    public void requeue(String channel, String channelMessageId, String payload) {
+        jdbc.update("""
+                UPDATE intake_queue_message SET state = 'PENDING', attempts = 0, last_error = NULL
+                WHERE channel = ? AND channel_message_id = ? AND state = 'DEAD'""", channel, channelMessageId);
     }
 
     @Override
@@ -58,8 +69,9 @@ class InProcessIntakeQueue implements IntakeQueue {
     /** Drains what is pending; returns how many rows it handled (for tests and the poller). */
     int drain() {
         List<Pending> pending = jdbc.query(
-                "SELECT id, payload FROM intake_queue_message WHERE state = 'PENDING' ORDER BY id LIMIT " + BATCH,
-                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2)));
+                "SELECT id, channel, channel_message_id, payload FROM intake_queue_message WHERE state = 'PENDING' "
+                        + "ORDER BY id LIMIT " + BATCH,
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         pending.forEach(this::process);
         return pending.size();
     }
@@ -71,7 +83,7 @@ class InProcessIntakeQueue implements IntakeQueue {
         }
     }
 
-    private record Pending(long id, String payload) {
+    private record Pending(long id, String channel, String channelMessageId, String payload) {
     }
 
     private void process(Pending message) {
@@ -85,19 +97,27 @@ class InProcessIntakeQueue implements IntakeQueue {
             });
         } catch (InvalidContactException e) {
             log.warn("intake message {} set aside: {}", id, e.getMessage());
-            markFailed(id, e.getMessage(), true);
+            markFailed(message, e.getMessage(), true);
         } catch (RuntimeException e) {
             log.warn("intake message {} failed, will retry: {}", id, e.toString());
-            markFailed(id, e.toString(), false);
+            markFailed(message, e.toString(), false);
         }
     }
 
-    private void markFailed(Long id, String reason, boolean permanent) {
+    /** Counts the failure; a permanent one, or the last allowed, sets the contact aside as a dead letter. */
+    private void markFailed(Pending message, String reason, boolean permanent) {
         String why = reason == null ? "unknown" : reason.substring(0, Math.min(1000, reason.length()));
-        jdbc.update("""
-                UPDATE intake_queue_message
-                SET attempts = attempts + 1, last_error = ?,
-                    state = CASE WHEN ? OR attempts + 1 >= ? THEN 'DEAD' ELSE state END
-                WHERE id = ?""", why, permanent, settings.maxAttempts(), id);
+        tx.executeWithoutResult(s -> {
+            jdbc.update("""
+                    UPDATE intake_queue_message
+                    SET attempts = attempts + 1, last_error = ?,
+                        state = CASE WHEN ? OR attempts + 1 >= ? THEN 'DEAD' ELSE state END
+                    WHERE id = ?""", why, permanent, settings.maxAttempts(), message.id());
+            String state = jdbc.queryForObject("SELECT state FROM intake_queue_message WHERE id = ?", String.class,
+                    message.id());
+            if ("DEAD".equals(state)) {
+                deadLetters.record(message.channel(), message.channelMessageId(), message.payload(), why);
+            }
+        });
     }
 }

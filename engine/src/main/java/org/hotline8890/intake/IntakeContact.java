@@ -43,4 +43,8 @@ class IntakeContact {
     Long caseId() {
         return caseId;
     }
+
+    String channelMessageId() {
+        return channelMessageId;
+    }
 }

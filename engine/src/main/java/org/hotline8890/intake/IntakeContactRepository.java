@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface IntakeContactRepository extends JpaRepository<IntakeContact, Long> {
 
     Optional<IntakeContact> findByChannelAndChannelMessageId(Channel channel, String channelMessageId);
+
+    Optional<IntakeContact> findFirstByCaseIdAndChannelOrderByIdDesc(Long caseId, Channel channel);
 }

@@ -24,6 +24,7 @@ import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.handler.annotation.Header;
 
 import com.rabbitmq.client.Channel;
@@ -32,28 +33,33 @@ import com.rabbitmq.client.Channel;
  * Production intake queue on RabbitMQ. {@link #publish} returns only after the broker confirms the
  * persistent message; the listener acknowledges only after the case has committed, so a crash in
  * between redelivers the contact and the idempotent consumer answers with the case it already made.
- * Unreadable contacts are rejected to the dead-letter queue with the reason in a header.
+ * Unreadable contacts are rejected to the dead-letter queue with the reason in a header; whatever
+ * reaches that queue is recorded in the admins' list of dead letters, and acknowledged there only
+ * once recorded.
  */
 @Configuration
 @ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "rabbit")
-class RabbitIntakeQueue implements IntakeQueue {
+class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
 
     static final String EXCHANGE = "hotline.intake";
     static final String QUEUE = "hotline.intake";
     static final String DEAD_EXCHANGE = "hotline.intake.dlx";
     static final String DEAD_QUEUE = "hotline.intake.dead";
     private static final long CONFIRM_TIMEOUT_SECONDS = 10;
+    private static final String REASON_HEADER = "x-hotline-reason";
 
     private static final Logger log = LoggerFactory.getLogger(RabbitIntakeQueue.class);
 
     private final RabbitTemplate rabbit;
     private final ContactCodec codec;
     private final IntakeService intake;
+    private final DeadLetters deadLetters;
 
-    RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake) {
+    RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake, @Lazy DeadLetters deadLetters) {
         this.rabbit = rabbit;
         this.codec = codec;
         this.intake = intake;
+        this.deadLetters = deadLetters;
     }
 
     @Bean
@@ -88,26 +94,35 @@ class RabbitIntakeQueue implements IntakeQueue {
 
     @Override
     public void publish(ContactMessage contact) {
-        Message message = MessageBuilder.withBody(codec.encode(contact).getBytes(StandardCharsets.UTF_8))
+        send(contact.key(), codec.encode(contact));
+    }
+
+    @Override
+    public void requeue(String channel, String channelMessageId, String payload) {
+        send(channel + ":" + channelMessageId, payload);
+    }
+
+    private void send(String key, String payload) {
+        Message message = MessageBuilder.withBody(payload.getBytes(StandardCharsets.UTF_8))
                 .setContentType("application/json")
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setMessageId(contact.key())
+                .setMessageId(key)
                 .build();
         CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
         rabbit.send(EXCHANGE, QUEUE, message, correlation);
         try {
             CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!confirm.isAck()) {
-                throw new IllegalStateException("the broker refused contact " + contact.key() + ": " + confirm.getReason());
+                throw new IllegalStateException("the broker refused contact " + key + ": " + confirm.getReason());
             }
             if (correlation.getReturned() != null) {
-                throw new IllegalStateException("contact " + contact.key() + " was not routed to the intake queue");
+                throw new IllegalStateException("contact " + key + " was not routed to the intake queue");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker to confirm " + contact.key(), e);
+            throw new IllegalStateException("interrupted while waiting for the broker to confirm " + key, e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the broker did not confirm contact " + contact.key(), e);
+            throw new IllegalStateException("the broker did not confirm contact " + key, e);
         }
     }
 
@@ -130,8 +145,25 @@ class RabbitIntakeQueue implements IntakeQueue {
         }
     }
 
+    /** Mirrors the dead-letter queue into the admin list; a failure to record leaves it on the queue. */
+    @RabbitListener(queues = DEAD_QUEUE, ackMode = "MANUAL")
+    void recordDead(Message message, Channel channel, @Header(AmqpHeaders.DELIVERY_TAG) long tag) throws IOException {
+        String payload = new String(message.getBody(), StandardCharsets.UTF_8);
+        String key = message.getMessageProperties().getMessageId();
+        Object reason = message.getMessageProperties().getHeaders().get(REASON_HEADER);
+        String[] parts = key == null ? new String[] {"UNKNOWN", "unknown"} : key.split(":", 2);
+        try {
+            deadLetters.record(parts[0], parts.length > 1 ? parts[1] : "", payload,
+                    reason == null ? "failed twice (see the engine log)" : reason.toString());
+            channel.basicAck(tag, false);
+        } catch (RuntimeException e) {
+            log.warn("dead letter {} could not be recorded, left on {}: {}", key, DEAD_QUEUE, e.toString());
+            channel.basicNack(tag, false, true);
+        }
+    }
+
     private void deadLetter(Message message, String reason) {
-        Message dead = MessageBuilder.fromMessage(message).setHeader("x-hotline-reason", reason).build();
+        Message dead = MessageBuilder.fromMessage(message).setHeader(REASON_HEADER, reason).build();
         rabbit.send(DEAD_EXCHANGE, DEAD_QUEUE, dead);
     }
 }

@@ -1,5 +1,7 @@
 package org.hotline8890.notification;
 
 public enum NotificationKind {
-    ACCEPTED, ANSWERED, REJECTED, MERGED, DISPATCHED, EXTENSION_GRANTED, REPLIED, FEEDBACK_REQUESTED, CLOSED
+    ACCEPTED, ANSWERED, REJECTED, MERGED, DISPATCHED, EXTENSION_GRANTED, REPLIED, FEEDBACK_REQUESTED, CLOSED,
+    /** A later contact about the case (a reply mail, an SMS) was added to it. */
+    CONTACT_RECEIVED
 }

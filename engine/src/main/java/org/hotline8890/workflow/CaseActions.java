@@ -186,6 +186,12 @@ public class CaseActions {
         rate(c, rating, comment, "citizen");
     }
 
+    /** A rating the citizen gave by replying on the channel the feedback request went out on. */
+    public void recordRatingFromChannel(String caseNumber, Satisfaction rating, String comment, String actor) {
+        rate(cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)),
+                rating, comment, actor);
+    }
+
     private void rate(HotlineCase c, Satisfaction rating, String comment, String actor) {
         c.recordFeedback(rating, comment, actor, clock.instant());
         boolean reHandle = rehandling.shouldRehandle(c);

@@ -45,7 +45,7 @@ public class CaseIntake {
         String number = numbers.next(request.receivedAt());
         String code = queryCodes.newCode();
         HotlineCase c = cases.save(HotlineCase.receive(request, number, queryCodes.hash(number, code), actor));
-        notifier.tell(c, NotificationKind.ACCEPTED);
+        notifier.tellAccepted(c, code);
         if (decision == IntakeDecision.ANSWER) {
             c.answerDirectly(answer, actor, clock.instant());
             c = cases.save(c);

@@ -43,9 +43,9 @@ class CallerCaseStatusTest {
 
     @Test
     void phoneNumbersMatchAcrossFormattingAndCountryCodeOnly() {
-        assertThat(CallerCaseStatus.samePhone("13812345678", "008613812345678")).isTrue();
-        assertThat(CallerCaseStatus.samePhone("13812345678", "8613812345678")).isTrue();
-        assertThat(CallerCaseStatus.samePhone("13812345678", "3812345678")).isFalse();
-        assertThat(CallerCaseStatus.samePhone(null, "13812345678")).isFalse();
+        assertThat(PhoneNumbers.same("13812345678", "008613812345678")).isTrue();
+        assertThat(PhoneNumbers.same("13812345678", "8613812345678")).isTrue();
+        assertThat(PhoneNumbers.same("13812345678", "3812345678")).isFalse();
+        assertThat(PhoneNumbers.same(null, "13812345678")).isFalse();
     }
 }
