@@ -24,6 +24,8 @@ import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
 import org.junit.jupiter.api.Tag;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,11 +69,15 @@ class RealServersLifecycleTest {
     @Autowired CaseActions actions;
     @Autowired CaseRepository cases;
     @Autowired Organisation organisation;
+    @Autowired DeadLetters deadLetters;
 
     @Test
     void theSchemaMigratesOnMariaDbWithUtf8mb4ForOurTables() {
         assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).containsIgnoringCase("mariadb");
-        assertThat(jdbc.queryForObject("SELECT MAX(version) FROM flyway_schema_history", String.class)).isEqualTo("1");
+        assertThat(jdbc.queryForObject("SELECT MAX(CAST(version AS UNSIGNED)) FROM flyway_schema_history", Integer.class))
+                .isEqualTo(latestMigration());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0", Integer.class))
+                .isZero();
         List<String> charsets = jdbc.queryForList("""
                 SELECT DISTINCT c.character_set_name FROM information_schema.tables t
                 JOIN information_schema.collation_character_set_applicability c ON c.collation_name = t.table_collation
@@ -123,6 +129,41 @@ class RealServersLifecycleTest {
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM hotline_case c JOIN intake_contact i ON i.case_id = c.id
                 WHERE i.channel_message_id = ?""", Integer.class, messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableContactOnRabbitMqLandsInTheAdminsDeadLetterListWithItsReason() throws InterruptedException {
+        String messageId = UUID.randomUUID().toString();
+        queue.publish(new ContactMessage(Channel.SMS, messageId, Instant.now(),
+                new ContactMessage.Sender(null, "13900002222", null, null, false), null, "   ", List.of(), null, null,
+                null, null, null, false, false, null, Map.of()));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && deadLetters.open().stream()
+                .noneMatch(d -> d.channelMessageId().equals(messageId))) {
+            Thread.sleep(200);
+        }
+
+        assertThat(deadLetters.open()).filteredOn(d -> d.channelMessageId().equals(messageId)).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.channel()).isEqualTo("SMS");
+                    assertThat(d.reason()).contains("neither a subject nor a text");
+                });
+        assertThat(contactCount(messageId)).isZero();
+    }
+
+    /** The highest V&lt;n&gt;__ migration shipped, so that a new migration needs no change here. */
+    private static int latestMigration() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
+            int latest = 0;
+            for (Resource file : files) {
+                latest = Math.max(latest, Integer.parseInt(file.getFilename().substring(1, file.getFilename().indexOf("__"))));
+            }
+            return latest;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int contactCount(String messageId) {
