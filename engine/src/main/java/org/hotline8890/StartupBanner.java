@@ -29,11 +29,11 @@ class StartupBanner {
                   Citizen submit      POST {}/api/citizen/requests
                   Public results      {}/api/public/results
                   Statistics          {}/api/public/statistics
-                  Camunda Cockpit     {}/camunda/app/cockpit/  (admin login)
+                  Camunda Cockpit     {}/camunda/app/cockpit/  (a staff login with the ADMIN role)
                   Demo logins{}
                 =================================================================""",
                 base, base, base, base, base, base, base,
-                properties.demoData() ? "         agent, dispatcher, supervisor, admin, dept-housing, dept-dc-urban (password: demo; Cockpit: admin/admin)"
+                properties.demoData() ? "         agent, dispatcher, supervisor, admin, dept-housing, dept-dc-urban (password: demo; Cockpit: admin)"
                         : "         (demo data off)");
     }
 }

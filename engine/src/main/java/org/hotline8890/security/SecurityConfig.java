@@ -1,5 +1,12 @@
 package org.hotline8890.security;
 
+import java.util.Map;
+
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,8 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Two chains. The JSON API is stateless HTTP Basic: no session cookie, so no CSRF exposure, and a
- * 401 rather than a login page. Pages use form login with CSRF protection.
+ * Three chains. The JSON API is stateless HTTP Basic: no session cookie, so no CSRF exposure, and a
+ * 401 rather than a login page. Camunda's web apps are for admins, who log in on our login page;
+ * Camunda's own filters then take the login over ({@link CockpitAuthenticationProvider}) and guard
+ * its requests with Camunda's own CSRF token. Pages use form login with CSRF protection.
  */
 @Configuration
 class SecurityConfig {
@@ -47,12 +56,34 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        // Matched on the whole path: the web apps' API is a servlet of its own, beside Spring MVC's.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // Camunda's CsrfPreventionFilter checks its own X-XSRF-TOKEN on every change.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Runs after Spring Security's chain (order -100), so that the login is known to Camunda. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaLogin() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", CockpitAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/camunda/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults());
