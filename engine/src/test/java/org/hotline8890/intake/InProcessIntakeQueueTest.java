@@ -22,6 +22,7 @@ import org.hotline8890.channels.ContactMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * set aside as dead at once, what is retried, and that a contact is never lost or made twice.
  */
 @SpringBootTest
+// Unused here, but it makes the configuration the API tests' own, so Spring starts one context for all.
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class InProcessIntakeQueueTest {
 
