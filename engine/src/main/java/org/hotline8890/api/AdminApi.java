@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hotline8890.calendar.CalendarFormatException;
 import org.hotline8890.calendar.HolidayFileParser;
 import org.hotline8890.calendar.ParsedCalendar;
 import org.hotline8890.calendar.WorkingCalendarService;
@@ -58,14 +59,20 @@ class AdminApi {
                 if (year == null) {
                     throw new InvalidFieldException("year", "say which year the ICS file is for");
                 }
+                if (year < 1 || year > 9999) {
+                    throw new InvalidFieldException("year", "must be a year such as 2026");
+                }
                 parsed = HolidayFileParser.parseIcs(in, year);
             } else if (name.endsWith(".json")) {
                 parsed = HolidayFileParser.parseJson(in);
             } else {
                 throw new InvalidFieldException("file", "send a .json (holiday-cn) or .ics file");
             }
+            calendar.importYear(parsed, "upload " + file.getOriginalFilename());
+        } catch (CalendarFormatException e) {
+            // What is wrong with the file, and where, is for the admin who sent it: name the field.
+            throw new InvalidFieldException("file", e.getMessage());
         }
-        calendar.importYear(parsed, "upload " + file.getOriginalFilename());
         return new Imported(parsed.year(), parsed.days().size());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Every error answers with the same shape: a code, a message for people, and the fields at fault. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
@@ -71,6 +72,12 @@ class ApiErrors {
     ResponseEntity<Problem> missing(MissingServletRequestParameterException e) {
         return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "a parameter is missing",
                 List.of(new FieldProblem(e.getParameterName(), "required"))));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Problem> missingPart(MissingServletRequestPartException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "a part is missing",
+                List.of(new FieldProblem(e.getRequestPartName(), "required"))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -72,6 +72,11 @@ public class WorkingCalendarService implements ApplicationRunner {
         }
         LocalDate first = LocalDate.of(parsed.year(), 1, 1);
         jdbc.update("DELETE FROM holiday_day WHERE day >= ? AND day < ?", Date.valueOf(first), Date.valueOf(first.plusYears(1)));
+        // A notice can begin in the December before (2023's 元旦 began on 2022-12-31): those days
+        // are the notice's too, so importing it again replaces them instead of colliding with them.
+        List<CalendarDay> before = parsed.days().stream().filter(day -> day.date().isBefore(first)).toList();
+        jdbc.batchUpdate("DELETE FROM holiday_day WHERE day = ?", before, 200,
+                (ps, day) -> ps.setDate(1, Date.valueOf(day.date())));
         jdbc.batchUpdate("INSERT INTO holiday_day (day, off_day, name) VALUES (?, ?, ?)", parsed.days(), 200,
                 (ps, day) -> {
                     ps.setDate(1, Date.valueOf(day.date()));
