@@ -284,6 +284,15 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         }
     }
 
+    /**
+     * Overdue (超期): open, no current reply, and the handling deadline has passed. The one definition
+     * that the center's 督办 board and the published {@code overdue} figure share (docs/metrics.md);
+     * {@link CaseRepository#findOverdue} is the same test as a query.
+     */
+    public boolean isOverdue(Instant now) {
+        return !status.isFinal() && repliedAt == null && handleBy != null && handleBy.isBefore(now);
+    }
+
     public void remind(String comment, String actor, Instant now) {
         if (status.isFinal()) {
             throw new CaseStateException("case.final", "case " + caseNumber + " is already " + status);
