@@ -1,14 +1,18 @@
 package org.hotline8890.intake;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.CitizenContact;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.NewCase;
 import org.hotline8890.cases.Urgency;
+import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.ContactMessage;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.workflow.CaseIntake;
@@ -40,21 +44,33 @@ public class IntakeService {
         this.defaultDistrict = settings.defaultDistrict();
     }
 
-    public record Accepted(String caseNumber, String queryCode, boolean duplicate) {
+    /** The case a contact became; {@code queryCode} only the first time, when it is shown once. */
+    public record Accepted(String caseNumber, String queryCode, CaseStatus status, boolean duplicate) {
     }
 
     @Transactional
     public Accepted accept(ContactMessage contact) {
-        Optional<IntakeContact> seen = contacts.findByChannelAndChannelMessageId(contact.channel(), contact.channelMessageId());
+        return once(contact.channel(), contact.channelMessageId(), contact.receivedAt(),
+                () -> caseIntake.open(toNewCase(contact), IntakeDecision.REVIEW, null,
+                        "channel:" + contact.channel().name().toLowerCase()));
+    }
+
+    /**
+     * One key, one case: {@code open} runs only the first time a channel's message id is seen. A
+     * repeat answers with the case the first one made. Channel adapters and the API's
+     * {@code Idempotency-Key} both come through here; the unique key on (channel, message id) is the
+     * guard when two deliveries race.
+     */
+    @Transactional
+    public Accepted once(Channel channel, String messageId, Instant receivedAt, Supplier<CaseIntake.Opened> open) {
+        Optional<IntakeContact> seen = contacts.findByChannelAndChannelMessageId(channel, messageId);
         if (seen.isPresent()) {
             HotlineCase existing = cases.findById(seen.get().caseId()).orElseThrow();
-            return new Accepted(existing.getCaseNumber(), null, true);
+            return new Accepted(existing.getCaseNumber(), null, existing.getStatus(), true);
         }
-        CaseIntake.Opened opened = caseIntake.open(toNewCase(contact), IntakeDecision.REVIEW, null,
-                "channel:" + contact.channel().name().toLowerCase());
-        contacts.save(new IntakeContact(contact.channel(), contact.channelMessageId(), contact.receivedAt(),
-                opened.theCase().getId()));
-        return new Accepted(opened.theCase().getCaseNumber(), opened.queryCode(), false);
+        CaseIntake.Opened opened = open.get();
+        contacts.save(new IntakeContact(channel, messageId, receivedAt, opened.theCase().getId()));
+        return new Accepted(opened.theCase().getCaseNumber(), opened.queryCode(), opened.theCase().getStatus(), false);
     }
 
     private NewCase toNewCase(ContactMessage m) {
