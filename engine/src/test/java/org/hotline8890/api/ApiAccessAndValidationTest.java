@@ -146,6 +146,21 @@ class ApiAccessAndValidationTest {
     }
 
     @Test
+    void theApiDescriptionAsksForHttpBasicOnStaffCallsOnly() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basic.type").value("http"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.paths['/api/center/intake'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/agent/cases'].post.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/department/cases'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/admin/calendar'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/cases/{caseNumber}'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/citizen/requests'].post.security").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/public/statistics'].get.security").doesNotExist())
+                .andExpect(jsonPath("$.security").doesNotExist());
+    }
+
+    @Test
     void aDepartmentSeesAndActsOnlyOnItsOwnCases() throws Exception {
         String number = submit(VALID, "own-" + System.nanoTime()).get("caseNumber").asText();
         mvc.perform(post("/api/center/cases/" + number + "/intake-review").with(httpBasic("dispatcher", "demo"))
