@@ -72,11 +72,9 @@ class CaseViews {
 
     CaseSummary summary(HotlineCase c, Instant now) {
         OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
-        boolean overdue = c.getRepliedAt() == null && c.getHandleBy() != null && c.getHandleBy().isBefore(now)
-                && !c.getStatus().isFinal();
         return new CaseSummary(c.getCaseNumber(), c.getStatus().name(), c.getType().name(), c.getUrgency().name(),
                 c.getSubject(), dept == null ? null : dept.getCode(), c.getReceivedAt(), c.getSignBy(), c.getHandleBy(),
-                overdue, c.getExtensionRequestedUntil());
+                c.isOverdue(now), c.getExtensionRequestedUntil());
     }
 
     private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {

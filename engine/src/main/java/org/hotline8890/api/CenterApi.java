@@ -93,7 +93,7 @@ class CenterApi {
         return summaries(cases.findWithPendingExtension());
     }
 
-    /** 督办 board: cases past their handling deadline, the latest first. */
+    /** 督办 board: the cases the published {@code overdue} figure counts as overdue, the most overdue first. */
     @GetMapping("/overdue")
     @Transactional(readOnly = true)
     List<CaseViews.CaseSummary> overdue() {

@@ -2,7 +2,6 @@ package org.hotline8890.api;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,12 +69,9 @@ class CitizenApi {
      */
     @PostMapping("/requests")
     ResponseEntity<Submitted> submit(@Valid @RequestBody CaseRequest request,
-                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                     @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         references.check(request);
-        String messageId = key == null || key.isBlank() ? UUID.randomUUID().toString() : key.strip();
-        if (messageId.length() > 100) {
-            throw new InvalidFieldException("Idempotency-Key", "must be at most 100 characters");
-        }
+        String messageId = IdempotencyKey.orFresh(key);
         var newCase = request.toNewCase(Channel.WEB, clock.instant());
         ContactMessage contact = new ContactMessage(Channel.WEB, messageId, newCase.receivedAt(),
                 new ContactMessage.Sender(newCase.contact().name(), newCase.contact().phone(), newCase.contact().email(),

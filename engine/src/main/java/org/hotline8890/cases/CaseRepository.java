@@ -28,14 +28,21 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     List<HotlineCase> findOpenForDepartments(@Param("departments") Collection<Long> departments,
                                              @Param("statuses") Collection<CaseStatus> statuses);
 
-    /** Cases past their handling deadline and not yet replied, the latest first by how late they are. */
+    /** The 督办 board: the cases {@link HotlineCase#isOverdue} holds overdue at {@code now}, the most overdue first. */
+    default List<HotlineCase> findOverdue(Instant now) {
+        return findOverdue(now, CaseStatus.finalStatuses());
+    }
+
+    // Keep in step with HotlineCase.isOverdue: the board and the published figure must count the same cases.
     @Query("""
             select c from HotlineCase c
-            where c.status in (org.hotline8890.cases.CaseStatus.DISPATCHED, org.hotline8890.cases.CaseStatus.HANDLING)
-              and c.handleBy < :now
-            order by c.handleBy asc
+            where c.status not in :finalStatuses
+              and c.repliedAt is null
+              and c.handleBy is not null and c.handleBy < :now
+            order by c.handleBy asc, c.id asc
             """)
-    List<HotlineCase> findOverdue(@Param("now") Instant now);
+    List<HotlineCase> findOverdue(@Param("now") Instant now,
+                                  @Param("finalStatuses") Collection<CaseStatus> finalStatuses);
 
     @Query("select c from HotlineCase c where c.extensionRequestedUntil is not null and c.status = org.hotline8890.cases.CaseStatus.HANDLING order by c.handleBy asc")
     List<HotlineCase> findWithPendingExtension();

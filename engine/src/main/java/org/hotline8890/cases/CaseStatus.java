@@ -27,4 +27,9 @@ public enum CaseStatus {
     public boolean isFinal() {
         return FINAL.contains(this);
     }
+
+    /** The states a case never leaves, for queries that must agree with {@link #isFinal()}. */
+    public static Set<CaseStatus> finalStatuses() {
+        return EnumSet.copyOf(FINAL);
+    }
 }

@@ -262,10 +262,21 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.RETURNED, actor, CaseStatus.DISPATCHED, reason, now);
     }
 
-    /** The center refuses the return: the same department must sign, for good after enough returns. */
-    public void refuseReturn(String comment, int returnsBeforeDesignation, String actor, Instant now) {
+    /**
+     * The center refuses the return: the same department must sign, for good after enough returns.
+     * Its sign-for clock restarts at the ruling ({@code signBy}), because the time the center took to
+     * decide was never the department's to use.
+     */
+    public void refuseReturn(String comment, int returnsBeforeDesignation, Instant signBy, boolean calendarComplete,
+                             String actor, Instant now) {
         requireStatus("case.notReturned", CaseStatus.RETURNED);
+        if (signBy == null || signBy.isBefore(now)) {
+            throw new IllegalArgumentException("the new sign-for deadline must not lie before the ruling");
+        }
         this.designated = returnCount >= returnsBeforeDesignation;
+        this.signBy = signBy;
+        this.signedLate = false;
+        this.calendarIncomplete = calendarIncomplete || !calendarComplete;
         this.status = CaseStatus.DISPATCHED;
         changed(CaseEventType.RETURN_REFUSED, actor, CaseStatus.RETURNED, comment, now);
     }
@@ -282,6 +293,15 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
             this.overdueAt = now;
             changed(CaseEventType.OVERDUE, "system", status, null, now);
         }
+    }
+
+    /**
+     * Overdue (超期): open, no current reply, and the handling deadline has passed. The one definition
+     * that the center's 督办 board and the published {@code overdue} figure share (docs/metrics.md);
+     * {@link CaseRepository#findOverdue} is the same test as a query.
+     */
+    public boolean isOverdue(Instant now) {
+        return !status.isFinal() && repliedAt == null && handleBy != null && handleBy.isBefore(now);
     }
 
     public void remind(String comment, String actor, Instant now) {

@@ -1,15 +1,19 @@
 package org.hotline8890.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.CitizenContact;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.NewCase;
 import org.hotline8890.cases.Urgency;
+import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.ContactMessage;
 import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
@@ -31,6 +35,9 @@ public class IntakeService {
 
     static final int SUBJECT_LENGTH = 40;
     private static final int SUMMARY_LENGTH = 5000;
+    /** A TEXT column holds 65,535 bytes: 16,000 characters fit even at four bytes each. */
+    private static final int CONTENT_LENGTH = 16_000;
+    private static final String TRUNCATED = "\n[……内容过长，以下省略 / text cut here]";
 
     private final IntakeContactRepository contacts;
     private final CaseRepository cases;
@@ -56,42 +63,36 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    public record Accepted(String caseNumber, String queryCode, boolean duplicate) {
+    /** The case a contact became; {@code queryCode} only the first time, when it is shown once. */
+    public record Accepted(String caseNumber, String queryCode, CaseStatus status, boolean duplicate) {
     }
 
     @Transactional
     public Accepted accept(ContactMessage contact) {
-        Optional<IntakeContact> seen = contacts.findByChannelAndChannelMessageId(contact.channel(), contact.channelMessageId());
-        if (seen.isPresent()) {
-            HotlineCase existing = cases.findById(seen.get().caseId()).orElseThrow();
-            return new Accepted(existing.getCaseNumber(), null, true);
-        }
+        return once(contact.channel(), contact.channelMessageId(), contact.receivedAt(), () -> apply(contact));
+    }
+
+    /** A new case comes with its query code; a contact that joined or rated a case has none. */
+    private CaseIntake.Opened apply(ContactMessage contact) {
         String actor = "channel:" + contact.channel().name().toLowerCase();
-        HotlineCase theCase;
-        String queryCode = null;
         ContactRouting.Route route = routing.route(contact);
         switch (route.outcome()) {
             case NEW_CASE -> {
-                CaseIntake.Opened opened = caseIntake.open(toNewCase(contact), IntakeDecision.REVIEW, null, actor);
-                theCase = opened.theCase();
-                queryCode = opened.queryCode();
+                return caseIntake.open(toNewCase(contact), IntakeDecision.REVIEW, null, actor);
             }
             case APPEND -> {
-                theCase = route.theCase();
+                HotlineCase theCase = route.theCase();
                 theCase.appendContact(summary(contact), actor, clock.instant());
-                cases.save(theCase);
-                notifier.tell(theCase, NotificationKind.CONTACT_RECEIVED);
+                notifier.tell(cases.save(theCase), NotificationKind.CONTACT_RECEIVED);
+                return new CaseIntake.Opened(theCase, null);
             }
             case RATE -> {
-                theCase = route.theCase();
-                actions.recordRatingFromChannel(theCase.getCaseNumber(), route.rating().satisfaction(),
+                actions.recordRatingFromChannel(route.theCase().getCaseNumber(), route.rating().satisfaction(),
                         route.rating().comment(), actor);
+                return new CaseIntake.Opened(cases.findById(route.theCase().getId()).orElseThrow(), null);
             }
             default -> throw new IllegalStateException("unknown outcome " + route.outcome());
         }
-        contacts.save(new IntakeContact(contact.channel(), contact.channelMessageId(), contact.receivedAt(),
-                theCase.getId()));
-        return new Accepted(theCase.getCaseNumber(), queryCode, false);
     }
 
     /** What a later contact adds to the case's timeline: its subject, text and attachment names. */
@@ -111,6 +112,28 @@ public class IntakeService {
         return s.length() > SUMMARY_LENGTH ? s.substring(0, SUMMARY_LENGTH) : s;
     }
 
+    /**
+     * One key, one case: {@code open} runs only the first time a channel's message id is seen. A
+     * repeat answers with the case the first one made. Channel adapters and the API's
+     * {@code Idempotency-Key} both come through here; the unique key on (channel, message id) is the
+     * guard when two deliveries race.
+     */
+    @Transactional
+    public Accepted once(Channel channel, String messageId, Instant receivedAt, Supplier<CaseIntake.Opened> open) {
+        Optional<IntakeContact> seen = contacts.findByChannelAndChannelMessageId(channel, messageId);
+        if (seen.isPresent()) {
+            HotlineCase existing = cases.findById(seen.get().caseId()).orElseThrow();
+            return new Accepted(existing.getCaseNumber(), null, existing.getStatus(), true);
+        }
+        CaseIntake.Opened opened = open.get();
+        contacts.save(new IntakeContact(channel, messageId, receivedAt, opened.theCase().getId()));
+        return new Accepted(opened.theCase().getCaseNumber(), opened.queryCode(), opened.theCase().getStatus(), false);
+    }
+
+    /**
+     * A contact as a new case. Channels have no length limits of their own, so every field is cut to
+     * its column rather than failing the contact; a text cut short says so.
+     */
     private NewCase toNewCase(ContactMessage m) {
         String text = m.text() == null ? "" : m.text().strip();
         if (text.isEmpty() && (m.subject() == null || m.subject().isBlank())) {
@@ -119,20 +142,28 @@ public class IntakeService {
         String subject = m.subject() == null || m.subject().isBlank()
                 ? text.substring(0, Math.min(SUBJECT_LENGTH, text.length()))
                 : m.subject().strip();
+        if (text.length() > CONTENT_LENGTH) {
+            text = text.substring(0, CONTENT_LENGTH) + TRUNCATED;
+        }
         CitizenContact citizen;
         try {
-            citizen = new CitizenContact(m.sender().name(), m.sender().phone(), m.sender().email(), m.sender().handle(),
-                    m.sender().anonymous());
+            citizen = new CitizenContact(clip(m.sender().name(), 100), clip(m.sender().phone(), 32),
+                    clip(m.sender().email(), 254), clip(m.sender().handle(), 100), m.sender().anonymous());
         } catch (IllegalArgumentException e) {
             throw new InvalidContactException(e.getMessage());
         }
         String category = organisation.categoryExists(m.category()) ? m.category() : "OTHER";
         String district = organisation.byCode(m.district()).map(u -> u.getCode()).orElse(defaultDistrict);
         return new NewCase(m.channel(), parse(CaseType.class, m.caseType(), CaseType.OTHER), category,
-                parse(Urgency.class, m.urgency(), Urgency.NORMAL), district, m.location(), citizen,
-                m.confidential(), m.consentToPublish(), subject, text.isEmpty() ? subject : text,
-                m.attachments().stream().map(a -> new NewCase.Attachment(a.fileName(), a.contentType(),
-                        a.sizeBytes(), a.storageRef())).toList(), m.receivedAt());
+                parse(Urgency.class, m.urgency(), Urgency.NORMAL), district, clip(m.location(), 500), citizen,
+                m.confidential(), m.consentToPublish(), clip(subject, 200), text.isEmpty() ? subject : text,
+                m.attachments().stream().map(a -> new NewCase.Attachment(clip(a.fileName(), 255),
+                        clip(a.contentType() == null ? "application/octet-stream" : a.contentType(), 100),
+                        a.sizeBytes(), clip(a.storageRef(), 500))).toList(), m.receivedAt());
+    }
+
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {

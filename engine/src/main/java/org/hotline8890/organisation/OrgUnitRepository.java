@@ -10,4 +10,6 @@ public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     Optional<OrgUnit> findByCode(String code);
 
     List<OrgUnit> findByPathStartingWith(String pathPrefix);
+
+    List<OrgUnit> findByParentIdIsNull();
 }

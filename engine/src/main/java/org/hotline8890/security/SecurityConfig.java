@@ -29,6 +29,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfig {
 
     private static final String CENTER = "hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')";
+    /** The only API paths open without a login; every other {@code /api/**} path is staff-only. */
+    static final String[] OPEN_API_PATHS = {"/api/citizen/**", "/api/public/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -40,7 +42,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/citizen/**", "/api/public/**").permitAll()
+                        .requestMatchers(OPEN_API_PATHS).permitAll()
                         .requestMatchers("/api/agent/**").hasAnyRole("AGENT", "DISPATCHER", "SUPERVISOR")
                         .requestMatchers("/api/center/**").access(
                                 new org.springframework.security.web.access.expression.WebExpressionAuthorizationManager(CENTER))

@@ -42,7 +42,7 @@ public record ComplianceFigures(
             }
             if (!c.getStatus().isFinal()) {
                 open++;
-                if (c.getRepliedAt() == null && c.getHandleBy() != null && c.getHandleBy().isBefore(now)) {
+                if (c.isOverdue(now)) {
                     overdue++;
                 }
             }

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Map;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.calendar.Deadline;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
@@ -107,11 +108,18 @@ public class CaseActions {
         if (redispatch) {
             c.chooseDepartment(department(required(departmentCode, "departmentCode")).getId(),
                     properties.returnsBeforeDesignation());
+            cases.save(c);
+            process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, "REDISPATCH"));
         } else {
-            c.refuseReturn(comment, properties.returnsBeforeDesignation(), staff.username(), clock.instant());
+            Instant now = clock.instant();
+            Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
+            c.refuseReturn(comment, properties.returnsBeforeDesignation(), signBy.due(), signBy.calendarComplete(),
+                    staff.username(), now);
+            cases.save(c);
+            // The sign-for task is entered afresh, and its timer reads signDue then.
+            process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, "SEND_BACK",
+                    SIGN_DUE, Date.from(c.getSignBy())));
         }
-        cases.save(c);
-        process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, redispatch ? "REDISPATCH" : "SEND_BACK"));
     }
 
     public void requestExtension(Staff staff, String caseNumber, Instant until, String reason) {

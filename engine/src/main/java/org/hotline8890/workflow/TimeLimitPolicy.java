@@ -36,6 +36,23 @@ class TimeLimitPolicy {
     }
 
     Deadlines deadlinesFrom(Instant start, CaseType type, Urgency urgency) {
+        DmnDecisionRuleResult limits = limitsFor(type, urgency);
+        WorkingTimeCalculator clock = calendar.calculator();
+        Deadline sign = signDeadline(clock, start, limits);
+        int handleLimit = ((Number) limits.getEntry("handleLimit")).intValue();
+        Deadline handle = "WORKING_DAYS".equals(limits.getEntry("handleUnit"))
+                ? clock.plusWorkingDays(start, handleLimit)
+                : clock.plusWallClock(start, Duration.ofHours(handleLimit));
+        return new Deadlines(sign.due(), warningAt(start, handle.due()), handle.due(),
+                sign.calendarComplete() && handle.calendarComplete());
+    }
+
+    /** The sign-for limit alone, counted from {@code start}: a refused return restarts only this clock. */
+    Deadline signDeadlineFrom(Instant start, CaseType type, Urgency urgency) {
+        return signDeadline(calendar.calculator(), start, limitsFor(type, urgency));
+    }
+
+    private DmnDecisionRuleResult limitsFor(CaseType type, Urgency urgency) {
         DmnDecisionRuleResult limits = decisions.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
                         .putValue("type", type.name())
                         .putValue("urgency", urgency.name()))
@@ -43,17 +60,14 @@ class TimeLimitPolicy {
         if (limits == null) {
             throw new IllegalStateException("the time_limits table has no row for " + type + "/" + urgency);
         }
-        WorkingTimeCalculator clock = calendar.calculator();
+        return limits;
+    }
+
+    private static Deadline signDeadline(WorkingTimeCalculator clock, Instant start, DmnDecisionRuleResult limits) {
         int signMinutes = ((Number) limits.getEntry("signLimitMinutes")).intValue();
-        Deadline sign = "WORKING".equals(limits.getEntry("signClock"))
+        return "WORKING".equals(limits.getEntry("signClock"))
                 ? clock.plusWorkingMinutes(start, signMinutes)
                 : clock.plusWallClock(start, Duration.ofMinutes(signMinutes));
-        int handleLimit = ((Number) limits.getEntry("handleLimit")).intValue();
-        Deadline handle = "WORKING_DAYS".equals(limits.getEntry("handleUnit"))
-                ? clock.plusWorkingDays(start, handleLimit)
-                : clock.plusWallClock(start, Duration.ofHours(handleLimit));
-        return new Deadlines(sign.due(), warningAt(start, handle.due()), handle.due(),
-                sign.calendarComplete() && handle.calendarComplete());
     }
 
     Instant warningAt(Instant start, Instant due) {

@@ -66,6 +66,44 @@ class ApiAccessAndValidationTest {
     }
 
     @Test
+    void aRetriedCallLogWithTheSameKeyMakesNoSecondCase() throws Exception {
+        String call = "{\"request\":" + VALID + ",\"decision\":\"ANSWER\",\"answer\":\"已告知投诉渠道\"}";
+        String key = "call-" + System.nanoTime();
+        long before = cases.count();
+        String first = json.readTree(mvc.perform(post("/api/agent/cases").with(httpBasic("agent", "demo"))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(call))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.duplicate").value(false))
+                .andExpect(jsonPath("$.queryCode").isNotEmpty())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andReturn().getResponse().getContentAsString()).get("caseNumber").asText();
+        mvc.perform(post("/api/agent/cases").with(httpBasic("agent", "demo"))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(call))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseNumber").value(first))
+                .andExpect(jsonPath("$.duplicate").value(true))
+                .andExpect(jsonPath("$.queryCode").doesNotExist())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        org.assertj.core.api.Assertions.assertThat(cases.count()).isEqualTo(before + 1);
+
+        // Another agent's key is not this agent's: the same string opens its own case.
+        mvc.perform(post("/api/agent/cases").with(httpBasic("dispatcher", "demo"))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(call))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.duplicate").value(false));
+        org.assertj.core.api.Assertions.assertThat(cases.count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyIsRefusedOnTheHeader() throws Exception {
+        mvc.perform(post("/api/agent/cases").with(httpBasic("agent", "demo"))
+                        .header("Idempotency-Key", "k".repeat(101)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"request\":" + VALID + ",\"decision\":\"DISPATCH\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldAndTheReasonAndNothingIsStored() throws Exception {
         long before = cases.count();
         mvc.perform(post("/api/citizen/requests").contentType(MediaType.APPLICATION_JSON)
@@ -105,6 +143,21 @@ class ApiAccessAndValidationTest {
         mvc.perform(get("/api/admin/calendar").with(httpBasic("admin", "demo"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.coveredYears", hasItem(2026)));
         mvc.perform(get("/api/public/statistics")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theApiDescriptionAsksForHttpBasicOnStaffCallsOnly() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basic.type").value("http"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.paths['/api/center/intake'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/agent/cases'].post.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/department/cases'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/admin/calendar'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/cases/{caseNumber}'].get.security[0].basic").isArray())
+                .andExpect(jsonPath("$.paths['/api/citizen/requests'].post.security").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/public/statistics'].get.security").doesNotExist())
+                .andExpect(jsonPath("$.security").doesNotExist());
     }
 
     @Test

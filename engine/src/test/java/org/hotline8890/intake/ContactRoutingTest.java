@@ -102,6 +102,20 @@ class ContactRoutingTest {
         assertThat(cases.findById(c.getId()).orElseThrow().getStatus()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
     }
 
+    @Test
+    void aContactWithFieldsLongerThanTheirColumnsStillBecomesACaseCutToFit() {
+        ContactMessage huge = new ContactMessage(Channel.MAIL, "<" + System.nanoTime() + "@example.cn>", Instant.now(),
+                new ContactMessage.Sender("名".repeat(300), null, "long@example.cn", null, false), "题".repeat(500),
+                "长".repeat(20_000), List.of(), null, null, null, null, null, false, false, null, Map.of());
+
+        IntakeService.Accepted accepted = intakeService.accept(huge);
+
+        HotlineCase c = cases.findByCaseNumber(accepted.caseNumber()).orElseThrow();
+        assertThat(c.getSubject()).hasSize(200);
+        assertThat(c.getContact().name()).hasSize(100);
+        assertThat(c.getContent()).startsWith("长".repeat(16_000)).contains("内容过长");
+    }
+
     private HotlineCase open(CitizenContact contact) {
         return caseIntake.open(new NewCase(Channel.MAIL, CaseType.COMPLAINT, "ENV.NOISE", Urgency.NORMAL, "DC", null,
                 contact, false, true, "夜间施工噪音", "工地每晚施工到凌晨。", List.of(), Instant.now()),
