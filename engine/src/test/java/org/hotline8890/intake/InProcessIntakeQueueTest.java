@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InProcessIntakeQueueTest {
 
     @Autowired InProcessIntakeQueue queue;
+    @Autowired DeadLetters deadLetters;
     @Autowired IntakeSettings settings;
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
@@ -160,7 +161,7 @@ class InProcessIntakeQueueTest {
         assertThat(cases.count()).isEqualTo(casesBefore);
 
         // A queue built afresh, as after a restart, holds nothing in memory: the table is enough.
-        InProcessIntakeQueue afterRestart = new InProcessIntakeQueue(jdbc, tx, codec, intake, settings, clock);
+        InProcessIntakeQueue afterRestart = new InProcessIntakeQueue(jdbc, tx, codec, intake, settings, deadLetters, clock);
         assertThat(afterRestart.drain()).isEqualTo(1);
 
         assertThat(queued(contact).state()).isEqualTo("DONE");

@@ -154,9 +154,13 @@ class ComplianceFiguresTest {
     }
 
     @Test
-    void aRefusedReturnKeepsTheOriginalSignDeadlineSoTheDepartmentIsLate() {
-        // Case 7 was dispatched at 09:00 with SB 11:00 and never signed; the refusal at 12:00 did not
-        // give the department a new deadline.
+    void aRefusedReturnRestartsTheSignDeadlineFromTheRuling() {
+        // Case 7 was dispatched at 09:00 with SB 11:00; the refusal at 12:00 gave a new SB 14:00.
+        // At 13:30 the original deadline has passed but the new one has not: undecided.
+        ComplianceFigures meanwhile = ComplianceFigures.of(List.of(returnedRefusedAndReturnedAgain()), at("11-19 13:30"));
+        assertThat(meanwhile.signDecided()).isZero();
+        assertThat(meanwhile.onTimeSignRate()).isNull();
+        // Never signed: once the new deadline has passed, it is decided and late.
         ComplianceFigures f = ComplianceFigures.of(List.of(returnedRefusedAndReturnedAgain()), NOW);
         assertThat(f.signDecided()).isEqualTo(1);
         assertThat(f.signedOnTime()).isZero();
@@ -259,12 +263,12 @@ class ComplianceFiguresTest {
         return c;
     }
 
-    /** 7: SB 11:00; returned at 10:00, refused at 12:00 (SB unchanged), returned again at 13:00. */
+    /** 7: SB 11:00; returned at 10:00, refused at 12:00 (new SB 14:00), returned again at 13:00. */
     private HotlineCase returnedRefusedAndReturnedAgain() {
         HotlineCase c = received("11-19 08:30");
         c.dispatchTo(HOUSING, deadlines("11-19 11:00", "11-26 23:59:59"), "center", at("11-19 09:00"));
         c.returnToCenter("不属于本单位职责", "housing", at("11-19 10:00"));
-        c.refuseReturn("属于住建职责", 3, "center", at("11-19 12:00"));
+        c.refuseReturn("属于住建职责", 3, at("11-19 14:00"), true, "center", at("11-19 12:00"));
         c.returnToCenter("仍不属于本单位职责", "housing", at("11-19 13:00"));
         return c;
     }
