@@ -1,12 +1,14 @@
 package org.hotline8890.channels.microblog;
 
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,10 +22,12 @@ class MastodonApi implements PlatformApi {
 
     private final MicroblogSettings.PlatformSettings settings;
     private final PlatformHttp http;
+    private final Clock clock;
 
-    MastodonApi(MicroblogSettings.PlatformSettings settings, PlatformHttp http) {
+    MastodonApi(MicroblogSettings.PlatformSettings settings, PlatformHttp http, Clock clock) {
         this.settings = settings;
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -144,13 +148,23 @@ class MastodonApi implements PlatformApi {
                 message, null, null);
     }
 
-    private static Instant rateLimitReset(PlatformHttp.Response response) {
-        return response.headers().firstValue("X-RateLimit-Reset").map(value -> {
+    /**
+     * Mastodon sends an ISO 8601 time ({@code 2020-09-08T13:25:00.019685Z}); some compatible servers
+     * send Unix seconds instead, or only {@code Retry-After} in seconds.
+     */
+    private Instant rateLimitReset(PlatformHttp.Response response) {
+        Optional<String> reset = response.headers().firstValue("X-RateLimit-Reset").map(String::strip);
+        if (reset.isPresent()) {
+            if (reset.get().matches("\\d{9,}")) {
+                return Instant.ofEpochSecond(Long.parseLong(reset.get()));
+            }
             try {
-                return Instant.parse(value);
+                return Instant.parse(reset.get());
             } catch (DateTimeParseException e) {
                 return null;
             }
-        }).orElse(null);
+        }
+        return response.headers().firstValue("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,6}"))
+                .map(seconds -> clock.instant().plusSeconds(Long.parseLong(seconds))).orElse(null);
     }
 }

@@ -51,7 +51,7 @@ class MicroblogConfiguration {
 
     @Bean
     @ConditionalOnExpression(ANY_PLATFORM_ENABLED)
-    EnabledPlatforms microblogPlatforms(ObjectMapper json) {
+    EnabledPlatforms microblogPlatforms(ObjectMapper json, Clock clock) {
         PlatformHttp http = new PlatformHttp(json);
         List<PlatformApi> platforms = new ArrayList<>();
         if (settings.weibo().enabled()) {
@@ -64,7 +64,7 @@ class MicroblogConfiguration {
                         + "(HOTLINE_MASTODON_URL) says which server");
             }
             requireToken(Platform.MASTODON, "HOTLINE_MASTODON_TOKEN");
-            platforms.add(new MastodonApi(settings.mastodon(), http));
+            platforms.add(new MastodonApi(settings.mastodon(), http, clock));
         }
         return new EnabledPlatforms(platforms);
     }

@@ -275,6 +275,18 @@ class MicroblogChannelTest {
     }
 
     @Test
+    void aRateLimitThatOnlySaysRetryAfterIsWaitedOutToo() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:00:00Z"));
+        MicroblogPolling own = readers(clock);
+        PLATFORMS.plan("GET /mastodon/api/v1/notifications", new MicroblogPlatforms.Answer(429,
+                Map.of("Retry-After", "3600"), "{\"error\":\"Too many requests\"}"));
+
+        reader(own, Platform.MASTODON).readIfDue();
+
+        assertThat(reader(own, Platform.MASTODON).nextReadAt()).isEqualTo(clock.instant().plusSeconds(3600));
+    }
+
+    @Test
     void weiboRateLimitErrorsBackOffExponentiallyUpToTheCapAndAReadThatWorksEndsIt() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T04:00:00Z"));
         MicroblogPolling own = readers(clock);
@@ -392,7 +404,7 @@ class MicroblogChannelTest {
         ReadPositions positions = new ReadPositions(jdbc, clock);
         return new MicroblogPolling(List.of(
                 new PlatformReader(new WeiboApi(settings.weibo(), http), settings.weibo(), positions, queue, "8890", clock),
-                new PlatformReader(new MastodonApi(settings.mastodon(), http), settings.mastodon(), positions, queue, "8890", clock)));
+                new PlatformReader(new MastodonApi(settings.mastodon(), http, clock), settings.mastodon(), positions, queue, "8890", clock)));
     }
 
     private static PlatformReader reader(MicroblogPolling polling, Platform platform) {
