@@ -15,9 +15,12 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd",
-            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article", "header", "footer",
-            "address", "hr", "form", "fieldset", "center");
+    /** Set apart by an empty line. */
+    private static final Set<String> PARAGRAPHS = Set.of("p", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
+            "h6", "blockquote", "pre", "address", "hr", "form", "fieldset");
+    /** On a line of their own. */
+    private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section", "article", "header",
+            "footer", "center");
     private static final Set<String> INVISIBLE = Set.of("head", "script", "style", "title", "template");
 
     private HtmlText() {
@@ -46,8 +49,10 @@ final class HtmlText {
                     hidden++;
                 } else if (tag.equals("br")) {
                     out.append('\n');
-                } else if (BLOCKS.contains(tag)) {
-                    out.append('\n');
+                } else if (PARAGRAPHS.contains(tag)) {
+                    startParagraph();
+                } else if (LINES.contains(tag)) {
+                    startLine();
                     if (tag.equals("li")) {
                         out.append("- ");
                     }
@@ -66,14 +71,29 @@ final class HtmlText {
                 String tag = element.normalName();
                 if (INVISIBLE.contains(tag)) {
                     hidden--;
-                } else if (BLOCKS.contains(tag)) {
-                    out.append('\n');
+                } else if (PARAGRAPHS.contains(tag)) {
+                    startParagraph();
+                } else if (LINES.contains(tag)) {
+                    startLine();
                 } else if (tag.equals("td") || tag.equals("th")) {
                     out.append(' ');
                 }
                 if (tag.equals("pre")) {
                     preformatted--;
                 }
+            }
+        }
+
+        private void startLine() {
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+        }
+
+        private void startParagraph() {
+            startLine();
+            if (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
+                out.append('\n');
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.channels.Channel;
+import org.hotline8890.channels.ContactMessage;
 import org.hotline8890.channels.IntakeQueue;
 import org.hotline8890.channels.IntakeReceipts;
 import org.hotline8890.intake.IntakeQueueDrain;
@@ -29,6 +30,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -57,6 +59,7 @@ class MailboxIntakeTest {
     @Autowired CaseRepository cases;
     @Autowired JdbcTemplate jdbc;
     @Autowired MessageSource messages;
+    @Autowired ObjectMapper json;
 
     MailboxRig rig;
     String citizen;
@@ -230,6 +233,33 @@ class MailboxIntakeTest {
         assertThat(mailsTo(citizen)).hasSize(1);
     }
 
+    @Test
+    void aReplyCarriesTheCaseNumberItQuotesAndTheMailItAnswers() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@example.org>";
+        MimeMessage mail = citizenMail(messageId, "Re: [8890-20261122-000123] 您的诉求已受理");
+        mail.setHeader("In-Reply-To", "<8890-20261122-000123.n7@hotline.test> <older@example.org>");
+        mail.setText("补充一下：噪音从晚上十点开始。", "UTF-8");
+        rig.deliver(mail);
+
+        rig.poller(queue, messages).pollOnce();
+
+        ContactMessage queued = queuedContact(messageId);
+        assertThat(queued.metadata()).containsEntry(ContactMessage.CASE_REFERENCE, "8890-20261122-000123")
+                .containsEntry(ContactMessage.IN_REPLY_TO, "<8890-20261122-000123.n7@hotline.test>");
+        assertThat(queued.channel()).isEqualTo(Channel.MAIL);
+        assertThat(queued.sender().email()).isEqualTo(citizen);
+    }
+
+    @Test
+    void aCaseNumberIsFoundInTheTextWithTheConfiguredPrefixOnly() {
+        MailContacts twelveThreeFourFive = new MailContacts("12345", MailboxRig.MAX_ATTACHMENT, messages);
+
+        assertThat(twelveThreeFourFive.caseNumberIn("我的工单12345-20261122-000123还没人处理")).contains("12345-20261122-000123");
+        assertThat(twelveThreeFourFive.caseNumberIn("8890-20261122-000123")).isEmpty();
+        assertThat(twelveThreeFourFive.caseNumberIn("912345-20261122-000123")).isEmpty();
+        assertThat(twelveThreeFourFive.caseNumberIn("12345-20261122-0001234")).isEmpty();
+    }
+
     private MimeMessage citizenMail(String messageId, String subject) throws Exception {
         MimeMessage mail = new MimeMessage(rig.citizenSession()) {
             @Override
@@ -257,6 +287,12 @@ class MailboxIntakeTest {
         part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(name, "UTF-8", "B"));
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         return part;
+    }
+
+    private ContactMessage queuedContact(String messageId) throws Exception {
+        String payload = jdbc.queryForObject("SELECT payload FROM intake_queue_message WHERE channel = 'MAIL' "
+                + "AND channel_message_id = ?", String.class, messageId);
+        return json.readValue(payload, ContactMessage.class);
     }
 
     private HotlineCase caseFor(String messageId) {
