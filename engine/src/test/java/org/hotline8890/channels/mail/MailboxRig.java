@@ -8,7 +8,7 @@ import org.hotline8890.channels.IntakeQueue;
 import org.springframework.context.MessageSource;
 import org.springframework.util.unit.DataSize;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.base.GreenMailOperations;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -27,10 +27,10 @@ final class MailboxRig {
     static final String HOTLINE_PASSWORD = "s3cret";
     static final DataSize MAX_ATTACHMENT = DataSize.ofKilobytes(4);
 
-    private final GreenMailExtension greenMail;
+    private final GreenMailOperations greenMail;
     private final Path attachments;
 
-    MailboxRig(GreenMailExtension greenMail, Path attachments) {
+    MailboxRig(GreenMailOperations greenMail, Path attachments) {
         this.greenMail = greenMail;
         this.attachments = attachments;
         greenMail.setUser(HOTLINE_ADDRESS, HOTLINE_LOGIN, HOTLINE_PASSWORD);
