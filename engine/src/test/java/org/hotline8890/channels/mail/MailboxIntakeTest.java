@@ -234,6 +234,55 @@ class MailboxIntakeTest {
     }
 
     @Test
+    void aMailWhoseBodyCannotBeDecodedIsAnsweredWithARequestToResend() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@example.org>";
+        rig.deliverRaw("""
+                From: %s
+                To: %s
+                Subject: broken
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: x-made-up
+
+                Encoded in a way no mail program knows.
+                """.formatted(citizen, MailboxRig.HOTLINE_ADDRESS, messageId));
+
+        MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
+
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1));
+        assertThat(rig.unseenInFolder("INBOX")).isZero();
+        assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+        MimeMessage reply = mailsTo(citizen).get(0);
+        assertThat(reply.getSubject()).isEqualTo("Re: broken");
+        assertThat(reply.getHeader("In-Reply-To")).containsExactly(messageId);
+        assertThat((String) reply.getContent()).contains("无法读取其中的内容");
+    }
+
+    @Test
+    void aTextInACharsetJavaDoesNotKnowIsReadAsUtf8RatherThanLost() throws Exception {
+        String messageId = "<" + UUID.randomUUID() + "@example.org>";
+        rig.deliverRaw("""
+                From: %s
+                To: %s
+                Subject: =?UTF-8?B?5Lqk6YCa5L+h5Y+354Gv?=
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset="x-unknown-charset"
+                Content-Transfer-Encoding: 8bit
+
+                红绿灯坏了。
+                """.formatted(citizen, MailboxRig.HOTLINE_ADDRESS, messageId));
+
+        rig.poller(queue, messages).pollOnce();
+        IntakeQueueDrain.drainAll(context);
+
+        HotlineCase theCase = caseFor(messageId);
+        assertThat(theCase.getSubject()).isEqualTo("交通信号灯");
+        assertThat(theCase.getContent()).isEqualTo("红绿灯坏了。");
+    }
+
+    @Test
     void aReplyCarriesTheCaseNumberItQuotesAndTheMailItAnswers() throws Exception {
         String messageId = "<" + UUID.randomUUID() + "@example.org>";
         MimeMessage mail = citizenMail(messageId, "Re: [8890-20261122-000123] 您的诉求已受理");

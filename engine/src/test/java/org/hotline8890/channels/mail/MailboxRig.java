@@ -1,5 +1,7 @@
 package org.hotline8890.channels.mail;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -9,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.util.unit.DataSize;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
+import com.icegreen.greenmail.user.GreenMailUser;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -29,11 +32,12 @@ final class MailboxRig {
 
     private final GreenMailOperations greenMail;
     private final Path attachments;
+    private final GreenMailUser hotline;
 
     MailboxRig(GreenMailOperations greenMail, Path attachments) {
         this.greenMail = greenMail;
         this.attachments = attachments;
-        greenMail.setUser(HOTLINE_ADDRESS, HOTLINE_LOGIN, HOTLINE_PASSWORD);
+        this.hotline = greenMail.setUser(HOTLINE_ADDRESS, HOTLINE_LOGIN, HOTLINE_PASSWORD);
     }
 
     MailSettings settings() {
@@ -69,6 +73,12 @@ final class MailboxRig {
 
     void deliver(MimeMessage mail) throws MessagingException {
         Transport.send(mail);
+    }
+
+    /** Puts raw bytes into the hotline's inbox as they are, bypassing a client that would repair them. */
+    void deliverRaw(String rawMail) throws MessagingException {
+        hotline.deliver(new MimeMessage(citizenSession(),
+                new ByteArrayInputStream(rawMail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
     int unseenInFolder(String folderName) throws MessagingException {
