@@ -44,27 +44,24 @@ final class MailboxPoller {
         this.replies = replies;
     }
 
-    /** What one poll did. */
-    record Outcome(int published, int answered) {
+    /** What one poll did: mails queued, answered with a request for details, set aside as automatic. */
+    record Outcome(int published, int answered, int automatic) {
     }
+
+    private enum Handling { PUBLISHED, ANSWERED, AUTOMATIC }
 
     synchronized Outcome pollOnce() throws MessagingException {
         try (Store store = sessions.connectImap()) {
             Folder inbox = store.getFolder(imap.folder());
             inbox.open(Folder.READ_WRITE);
             Folder processed = imap.movesHandledMail() ? processedFolder(store) : null;
-            int published = 0;
-            int answered = 0;
+            int[] counts = new int[Handling.values().length];
             try {
                 for (Message mail : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
                     if (mail.isExpunged()) {
                         continue;
                     }
-                    if (handle(inbox, mail)) {
-                        published++;
-                    } else {
-                        answered++;
-                    }
+                    counts[handle(inbox, mail).ordinal()]++;
                     markHandled(inbox, mail, processed);
                 }
             } finally {
@@ -72,12 +69,18 @@ final class MailboxPoller {
                     inbox.close(processed != null);
                 }
             }
-            return new Outcome(published, answered);
+            return new Outcome(counts[Handling.PUBLISHED.ordinal()], counts[Handling.ANSWERED.ordinal()],
+                    counts[Handling.AUTOMATIC.ordinal()]);
         }
     }
 
-    /** @return true if the mail went to the intake queue, false if it was answered instead */
-    private boolean handle(Folder inbox, Message mail) throws MessagingException {
+    private Handling handle(Folder inbox, Message mail) throws MessagingException {
+        if (AutomaticMail.isAutomatic(mail)) {
+            // Bounces and auto-replies are no citizen's request, and answering them could start a mail loop.
+            log.info("mail {} is an automatic message (bounce or auto-reply); left in the mailbox, not queued",
+                    MailReader.messageId(mail));
+            return Handling.AUTOMATIC;
+        }
         IncomingMail incoming;
         try {
             incoming = reader.read(mail);
@@ -87,15 +90,15 @@ final class MailboxPoller {
             }
             log.warn("{}; asking the sender to send it again", e.getMessage());
             reply(mail, false);
-            return false;
+            return Handling.ANSWERED;
         }
         if (incoming.isEmpty()) {
             log.info("mail {} has neither subject nor text; asking the sender for details", incoming.messageId());
             reply(mail, true);
-            return false;
+            return Handling.ANSWERED;
         }
         queue.publish(contacts.toContact(incoming));
-        return true;
+        return Handling.PUBLISHED;
     }
 
     private void reply(Message mail, boolean empty) throws MessagingException {

@@ -50,9 +50,9 @@ final class MailboxPolling implements SmartLifecycle {
     private void pollOnce() {
         try {
             MailboxPoller.Outcome outcome = poller.pollOnce();
-            if (outcome.published() + outcome.answered() > 0) {
-                log.info("mailbox: {} mails queued, {} answered with a request for details", outcome.published(),
-                        outcome.answered());
+            if (outcome.published() + outcome.answered() + outcome.automatic() > 0) {
+                log.info("mailbox: {} mails queued, {} answered with a request for details, {} automatic set aside",
+                        outcome.published(), outcome.answered(), outcome.automatic());
             }
         } catch (Exception e) {
             // The mails stay unhandled in the mailbox; the next poll tries again.

@@ -74,6 +74,8 @@ final class SmtpMailer {
             message.setSubject(mail.subject(), "UTF-8");
             message.setText(mail.text(), "UTF-8");
             message.setSentDate(new Date());
+            // RFC 3834: a citizen's out-of-office responder must not answer the hotline's mails.
+            message.setHeader("Auto-Submitted", "auto-generated");
             if (mail.inReplyTo() != null && !mail.inReplyTo().isBlank()) {
                 message.setHeader("In-Reply-To", mail.inReplyTo());
                 message.setHeader("References", mail.inReplyTo());

@@ -60,6 +60,7 @@ class MailOutboundTest {
         assertThat(received.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("UTF-8");
         assertThat((String) received.getContent()).isEqualTo("您的诉求已受理，工单号 8890-20261123-000042。😀");
         assertThat(received.getMessageID()).isEqualTo(returnedId).endsWith("@hotline.test>");
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
     }
 
     @Test

@@ -88,7 +88,7 @@ class MailboxIntakeTest {
         MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
         IntakeQueueDrain.drainAll(context);
 
-        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(1, 0));
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(1, 0, 0));
         HotlineCase theCase = caseFor(messageId);
         assertThat(theCase.getChannel()).isEqualTo(Channel.MAIL);
         assertThat(theCase.getContact().email()).isEqualTo(citizen);
@@ -123,8 +123,8 @@ class MailboxIntakeTest {
         MailboxPoller.Outcome second = poller.pollOnce();
         IntakeQueueDrain.drainAll(context);
 
-        assertThat(first).isEqualTo(new MailboxPoller.Outcome(1, 0));
-        assertThat(second).isEqualTo(new MailboxPoller.Outcome(0, 0));
+        assertThat(first).isEqualTo(new MailboxPoller.Outcome(1, 0, 0));
+        assertThat(second).isEqualTo(new MailboxPoller.Outcome(0, 0, 0));
         assertThat(casesOf(citizen)).isEqualTo(1);
         assertThat(caseFor(messageId).getContent()).isEqualTo("幸福路与和平街路口的路灯坏了一周。");
     }
@@ -149,7 +149,7 @@ class MailboxIntakeTest {
         MailboxPoller.Outcome afterRestart = rig.poller(queue, messages).pollOnce();
         IntakeQueueDrain.drainAll(context);
 
-        assertThat(afterRestart).isEqualTo(new MailboxPoller.Outcome(1, 0));
+        assertThat(afterRestart).isEqualTo(new MailboxPoller.Outcome(1, 0, 0));
         assertThat(casesOf(citizen)).isEqualTo(1);
         assertThat(caseFor(messageId).getCaseNumber()).isEqualTo(firstCase);
         assertThat(rig.unseenInFolder("INBOX")).isZero();
@@ -207,7 +207,7 @@ class MailboxIntakeTest {
         MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
         IntakeQueueDrain.drainAll(context);
 
-        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1));
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1, 0));
         assertThat(casesOf(citizen)).isZero();
         assertThat(rig.unseenInFolder("INBOX")).isZero();
         assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
@@ -228,7 +228,7 @@ class MailboxIntakeTest {
 
         MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
 
-        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1));
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1, 0));
         assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
         assertThat(mailsTo(citizen)).hasSize(1);
     }
@@ -250,7 +250,7 @@ class MailboxIntakeTest {
 
         MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
 
-        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1));
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 1, 0));
         assertThat(rig.unseenInFolder("INBOX")).isZero();
         assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
         MimeMessage reply = mailsTo(citizen).get(0);
@@ -280,6 +280,37 @@ class MailboxIntakeTest {
         HotlineCase theCase = caseFor(messageId);
         assertThat(theCase.getSubject()).isEqualTo("交通信号灯");
         assertThat(theCase.getContent()).isEqualTo("红绿灯坏了。");
+    }
+
+    @Test
+    void bouncesAndAutoRepliesAreSetAsideWithoutACaseOrAnAnswer() throws Exception {
+        rig.deliverRaw("""
+                From: MAILER-DAEMON@mx.example.org
+                To: %s
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <%s@mx.example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                The mail system could not deliver your message.
+                --b--
+                """.formatted(MailboxRig.HOTLINE_ADDRESS, UUID.randomUUID()));
+        MimeMessage outOfOffice = citizenMail("<" + UUID.randomUUID() + "@example.org>", "自动回复：您的诉求已受理");
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        outOfOffice.setText("我休假到下周一。", "UTF-8");
+        rig.deliver(outOfOffice);
+
+        MailboxPoller.Outcome outcome = rig.poller(queue, messages).pollOnce();
+        IntakeQueueDrain.drainAll(context);
+
+        assertThat(outcome).isEqualTo(new MailboxPoller.Outcome(0, 0, 2));
+        assertThat(casesOf(citizen)).isZero();
+        assertThat(rig.unseenInFolder("INBOX")).isZero();
+        assertThat(greenMail.getReceivedMessages()).as("the two mails themselves, and no answer").hasSize(2);
+        assertThat(mailsTo(citizen)).isEmpty();
     }
 
     @Test
