@@ -108,7 +108,7 @@ class HotlineIvr extends BaseAgiScript {
         recordFile(recording, settings.recordingFormat(), "#", (int) settings.maxRecording().toMillis(), 0, true,
                 (int) settings.maxSilence().toSeconds());
         AgiReply reply = getLastReply();
-        boolean hungUp = reply.getResultCode() < 0 || "hangup".equals(reply.getExtra());
+        boolean hungUp = "-1".equals(reply.getResult()) || "hangup".equals(reply.getExtra());
         Duration length = recordedLength(reply.getAttribute("endpos"));
         if (length.compareTo(settings.minRecording()) < 0) {
             if (hungUp) {
@@ -216,9 +216,12 @@ class HotlineIvr extends BaseAgiScript {
         }
     }
 
-    /** Asterisk answers a dead channel's command with result -1 before it refuses the next one. */
+    /**
+     * Asterisk answers a command on a channel that hung up with result -1 before it refuses the next
+     * one. The result is compared as text: keyed digits do not fit in an int.
+     */
     private void hangUpIfDead() throws AgiHangupException {
-        if (getLastReply().getResultCode() < 0) {
+        if ("-1".equals(getLastReply().getResult())) {
             throw new AgiHangupException();
         }
     }
