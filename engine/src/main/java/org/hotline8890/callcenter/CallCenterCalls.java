@@ -1,8 +1,9 @@
 package org.hotline8890.callcenter;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.hotline8890.channels.asterisk.QueueCallEvent;
@@ -55,11 +56,12 @@ class CallCenterCalls {
 
     @EventListener
     void hungUp(QueueCallEvent.HungUp call) {
-        List<Timestamp> waitingSince = jdbc.queryForList(
-                "SELECT joined_at FROM call_center_call WHERE call_id = ? AND outcome = ?", Timestamp.class,
+        List<LocalDateTime> waitingSince = jdbc.queryForList(
+                "SELECT joined_at FROM call_center_call WHERE call_id = ? AND outcome = ?", LocalDateTime.class,
                 call.callId(), WAITING);
         if (!waitingSince.isEmpty()) {
-            long waited = Math.max(0, Duration.between(waitingSince.get(0).toInstant(), call.at()).toSeconds());
+            Instant joined = waitingSince.get(0).toInstant(ZoneOffset.UTC);
+            long waited = Math.max(0, Duration.between(joined, call.at()).toSeconds());
             abandon(call.callId(), call.at(), waited);
         }
     }
@@ -70,7 +72,8 @@ class CallCenterCalls {
                 WHERE call_id = ? AND outcome = ?""", ABANDONED, at(at), waitSeconds, callId, WAITING);
     }
 
-    private static Timestamp at(Instant instant) {
-        return Timestamp.from(instant);
+    /** Stored in UTC like every other timestamp, whatever the JVM's zone. */
+    static LocalDateTime at(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

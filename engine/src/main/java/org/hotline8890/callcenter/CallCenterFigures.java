@@ -2,7 +2,6 @@ package org.hotline8890.callcenter;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -61,7 +60,7 @@ class CallCenterFigures {
                             ratio(answered, offered, 4), ratio(within, offered, 4), ratio(rs.getLong(6), answered, 1),
                             ratio(rs.getLong(7), abandoned, 1));
                 },
-                ANSWER_TARGET_SECONDS, Timestamp.from(from), Timestamp.from(to));
+                ANSWER_TARGET_SECONDS, CallCenterCalls.at(from), CallCenterCalls.at(to));
     }
 
     private static BigDecimal ratio(long numerator, long denominator, int scale) {
