@@ -73,6 +73,10 @@ class AmiConnection implements SmartLifecycle {
         while (connection == ami && !Thread.currentThread().isInterrupted()) {
             try {
                 ami.login();
+                if (connection != ami) {
+                    ami.logoff();
+                    return;
+                }
                 log.info("AMI logged in to {}:{} as {}", settings.host(), settings.port(), settings.username());
                 return;
             } catch (Exception e) {
@@ -96,7 +100,9 @@ class AmiConnection implements SmartLifecycle {
             thread.interrupt();
             connector = null;
         }
-        if (ami != null && ami.getState() == ManagerConnectionState.CONNECTED) {
+        if (ami != null && (ami.getState() == ManagerConnectionState.CONNECTED
+                || ami.getState() == ManagerConnectionState.RECONNECTING)) {
+            // Also ends Asterisk-Java's own reconnect loop.
             ami.logoff();
         }
     }

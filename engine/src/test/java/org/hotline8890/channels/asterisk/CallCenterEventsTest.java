@@ -40,7 +40,7 @@ class CallCenterEventsTest extends AsteriskWireTest {
 
     @BeforeEach
     void amiLoggedIn() throws Exception {
-        assertThat(AMI.awaitLogin()).as("the AMI client logged in").isTrue();
+        assertThat(AMI.awaitLogins(1)).as("the AMI client logged in").isTrue();
     }
 
     @Test
@@ -137,6 +137,25 @@ class CallCenterEventsTest extends AsteriskWireTest {
                 + today.minusDays(1)));
         assertThat(yesterday.get("offered").asLong()).isZero();
         assertThat(yesterday.get("answerRate").isNull()).isTrue();
+    }
+
+    @Test
+    void afterAsteriskDropsTheConnectionTheEngineLogsInAgainAndHearsItsEvents() throws Exception {
+        int before = AMI.logins();
+        AMI.dropConnection();
+        assertThat(AMI.awaitLogins(before + 1)).as("logged in again").isTrue();
+
+        BlockingQueue<String> agentConsole = new LinkedBlockingQueue<>();
+        CompletableFuture<?> agent = listen("agent", agentConsole);
+        try {
+            assertThat(agentConsole.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
+            AMI.event("Event: AgentCalled", "Channel: SIP/trunk-00000301", "CallerIDNum: 13600000001",
+                    "Uniqueid: 1763870300.1", "Queue: hotline", "Interface: SIP/1001", "MemberName: Agent 1001");
+            assertThat(Stream.generate(() -> poll(agentConsole)).takeWhile(l -> l != null))
+                    .anyMatch(l -> l.startsWith("data:") && l.contains("13600000001"));
+        } finally {
+            agent.cancel(true);
+        }
     }
 
     private static void joined(String uniqueId, String caller) throws Exception {

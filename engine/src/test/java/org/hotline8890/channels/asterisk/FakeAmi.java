@@ -11,8 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asterisk's side of the Manager Interface: the banner, answers to the actions a client sends at
@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 final class FakeAmi implements AutoCloseable {
 
     private final ServerSocket server;
-    private final CountDownLatch loggedIn = new CountDownLatch(1);
+    private final AtomicInteger logins = new AtomicInteger();
     private volatile Writer client;
+    private volatile Socket connected;
 
     FakeAmi() throws IOException {
         server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -39,6 +40,7 @@ final class FakeAmi implements AutoCloseable {
     private void serve() {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
+                connected = socket;
                 Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 write(out, "Asterisk Call Manager/5.0.1\r\n");
@@ -67,7 +69,7 @@ final class FakeAmi implements AutoCloseable {
         }
         write(out, response.append("\r\n").toString());
         if (name.equals("login")) {
-            loggedIn.countDown();
+            logins.incrementAndGet();
         }
     }
 
@@ -89,8 +91,25 @@ final class FakeAmi implements AutoCloseable {
         return null;
     }
 
-    boolean awaitLogin() throws InterruptedException {
-        return loggedIn.await(30, TimeUnit.SECONDS);
+    /** Waits until the client has logged in at least {@code count} times in all. */
+    boolean awaitLogins(int count) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (logins.get() < count) {
+            if (System.nanoTime() > giveUp) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    int logins() {
+        return logins.get();
+    }
+
+    /** Asterisk goes away (a restart, a network cut): the connection drops without a word. */
+    void dropConnection() throws IOException {
+        connected.close();
     }
 
     /** Sends one event; {@code lines} are its {@code Key: Value} lines, the first being {@code Event: ...}. */
