@@ -15,6 +15,7 @@ import org.hotline8890.channels.asterisk.QueueCallEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,6 +85,13 @@ class ScreenPops {
                 log.debug("console of {} is gone", ringing.staffUsername());
             }
         }
+    }
+
+    /** Open consoles would hold the web server's graceful shutdown for its whole timeout; they reconnect to another node. */
+    @EventListener(ContextClosedEvent.class)
+    void closeConsoles() {
+        consoles.values().forEach(open -> open.forEach(SseEmitter::complete));
+        consoles.clear();
     }
 
     private List<EarlierCase> earlierCases(String callerNumber) {

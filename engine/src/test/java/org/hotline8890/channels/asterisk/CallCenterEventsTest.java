@@ -2,6 +2,11 @@ package org.hotline8890.channels.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,9 +53,7 @@ class CallCenterEventsTest extends AsteriskWireTest {
                 .theCase().getCaseNumber();
         BlockingQueue<String> agentConsole = new LinkedBlockingQueue<>();
         BlockingQueue<String> dispatcherConsole = new LinkedBlockingQueue<>();
-        CompletableFuture<?> agent = listen("agent", agentConsole);
-        CompletableFuture<?> dispatcher = listen("dispatcher", dispatcherConsole);
-        try {
+        try (Console agent = listen("agent", agentConsole); Console dispatcher = listen("dispatcher", dispatcherConsole)) {
             assertThat(agentConsole.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
             assertThat(dispatcherConsole.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
 
@@ -84,9 +86,6 @@ class CallCenterEventsTest extends AsteriskWireTest {
                     .noneMatch(l -> l.startsWith("data:"));
             assertThat(Stream.generate(() -> poll(dispatcherConsole)).takeWhile(l -> l != null))
                     .noneMatch(l -> l.startsWith("data:"));
-        } finally {
-            agent.cancel(true);
-            dispatcher.cancel(true);
         }
     }
 
@@ -146,15 +145,12 @@ class CallCenterEventsTest extends AsteriskWireTest {
         assertThat(AMI.awaitLogins(before + 1)).as("logged in again").isTrue();
 
         BlockingQueue<String> agentConsole = new LinkedBlockingQueue<>();
-        CompletableFuture<?> agent = listen("agent", agentConsole);
-        try {
+        try (Console agent = listen("agent", agentConsole)) {
             assertThat(agentConsole.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
             AMI.event("Event: AgentCalled", "Channel: SIP/trunk-00000301", "CallerIDNum: 13600000001",
                     "Uniqueid: 1763870300.1", "Queue: hotline", "Interface: SIP/1001", "MemberName: Agent 1001");
             assertThat(Stream.generate(() -> poll(agentConsole)).takeWhile(l -> l != null))
                     .anyMatch(l -> l.startsWith("data:") && l.contains("13600000001"));
-        } finally {
-            agent.cancel(true);
         }
     }
 
@@ -170,15 +166,29 @@ class CallCenterEventsTest extends AsteriskWireTest {
         return response.body();
     }
 
-    private CompletableFuture<?> listen(String username, BlockingQueue<String> lines) {
+    /** An agent console: the stream's lines go to {@code lines} until the returned console is closed. */
+    private Console listen(String username, BlockingQueue<String> lines) throws Exception {
         String login = Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agent/screen-pops"))
                 .header("Authorization", "Basic " + login).header("Accept", "text/event-stream").build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    assertThat(response.statusCode()).isEqualTo(200);
-                    response.body().forEach(lines::add);
-                });
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        InputStream stream = response.body();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException | UncheckedIOException closed) {
+                // the test closed the console
+            }
+        }, "console-" + username);
+        reader.setDaemon(true);
+        reader.start();
+        return stream::close;
+    }
+
+    interface Console extends AutoCloseable {
+        @Override
+        void close() throws IOException;
     }
 
     private static String poll(BlockingQueue<String> lines) {
