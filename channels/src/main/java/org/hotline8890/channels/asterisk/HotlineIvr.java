@@ -180,7 +180,7 @@ class HotlineIvr extends BaseAgiScript {
         Instant now = clock.instant();
         String from = caller.phone() == null ? messages.getMessage("channel.asterisk.request.noCallerId", null, CHINESE)
                 : caller.phone();
-        String subject = messages.getMessage("channel.asterisk.request.subject", new Object[] {from}, CHINESE);
+        String subject = messages.getMessage("channel.asterisk.request.subject", null, CHINESE);
         String text = messages.getMessage("channel.asterisk.request.text",
                 new Object[] {from, length.toSeconds(), recordingRef}, CHINESE);
         Map<String, String> metadata = new LinkedHashMap<>();

@@ -154,6 +154,14 @@ class CallCenterEventsTest extends AsteriskWireTest {
         }
     }
 
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsRefused() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/public/call-center?from=2026-11-02&to=2026-11-01")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
     private static void joined(String uniqueId, String caller) throws Exception {
         AMI.event("Event: QueueCallerJoin", "Channel: SIP/trunk-" + uniqueId.replace('.', '-'), "Uniqueid: " + uniqueId,
                 "CallerIDNum: " + caller, "Queue: hotline", "Position: 1", "Count: 1");

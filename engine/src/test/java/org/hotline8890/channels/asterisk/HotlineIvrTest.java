@@ -55,6 +55,7 @@ class HotlineIvrTest extends AsteriskWireTest {
                 HotlineCase made = cases.findByCaseNumber(caseNumber).orElseThrow();
                 assertThat(made.getChannel()).isEqualTo(Channel.PHONE);
                 assertThat(made.getContact().phone()).isEqualTo("13912340001");
+                assertThat(made.getSubject()).isEqualTo("电话录音留言");
                 String recording = "hotline/recordings/request-" + uniqueId.replace('.', '-') + ".wav";
                 assertThat(made.getContent()).contains(recording).contains("12 秒");
                 assertThat(made.getAttachments()).singleElement().satisfies(a -> {
