@@ -22,7 +22,7 @@ import org.hotline8890.channels.DeliveryException;
 import org.hotline8890.channels.IntakeQueue;
 import org.hotline8890.channels.IntakeReceipts;
 import org.hotline8890.channels.OutboundMessage;
-import org.hotline8890.intake.EmbeddedIntakeQueue;
+import org.hotline8890.intake.IntakeQueueDrain;
 import org.hotline8890.notification.Outbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -266,7 +266,7 @@ class MicroblogChannelTest {
         assertThat(reader(own, Platform.MASTODON).nextReadAt()).isEqualTo(reset);
         assertThat(PLATFORMS.requestsTo("GET /mastodon/api/v1/notifications")).hasSize(1);
         assertThat(PLATFORMS.requestsTo("GET /weibo/2/statuses/mentions.json")).hasSize(2);
-        EmbeddedIntakeQueue.drain(context);
+        IntakeQueueDrain.drainAll(context);
         assertThat(receipts.caseNumberFor(Channel.MICROBLOG, "weibo:" + weiboPost)).isPresent();
 
         clock.advance(Duration.ofMinutes(5));
@@ -386,7 +386,7 @@ class MicroblogChannelTest {
 
     private void readAndDrain() {
         polling.readDue();
-        EmbeddedIntakeQueue.drain(context);
+        IntakeQueueDrain.drainAll(context);
     }
 
     private HotlineCase caseOf(String messageId) {
