@@ -3,6 +3,7 @@ package org.hotline8890.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfig {
 
     private static final String CENTER = "hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')";
+    private static final String TWILIO_WEBHOOKS = "/channels/twilio/**";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -53,7 +55,10 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/camunda/**").permitAll()
+                        // Twilio's webhooks carry no login: each must bear Twilio's signature instead.
+                        .requestMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(TWILIO_WEBHOOKS))
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults());
         return http.build();
