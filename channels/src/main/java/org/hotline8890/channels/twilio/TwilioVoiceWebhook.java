@@ -11,6 +11,8 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+// Twilio's <Number> noun, not java.lang.Number.
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Queue;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -190,7 +192,7 @@ class TwilioVoiceWebhook {
         }
         if (settings.hasAgentNumber()) {
             return response.say(say(texts.get("voice.toAgent")))
-                    .dial(new Dial.Builder().number(settings.agentNumber()).build());
+                    .dial(new Dial.Builder().number(new Number.Builder(settings.agentNumber()).build()).build());
         }
         return leaveRequest(response.say(say(texts.get("voice.noAgent"))), from);
     }
