@@ -16,6 +16,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import org.hotline8890.TestCases;
+import org.hotline8890.channels.CaseStatusLookup.CaseStatusReport;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.IntakeReceipts;
 import org.hotline8890.intake.QueuedContacts;
@@ -42,6 +43,7 @@ class TwilioVoiceWebhookTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired IntakeReceipts receipts;
     @Autowired CaseIntake caseIntake;
+    @Autowired TwilioTexts texts;
 
     TwilioPeer twilio;
 
@@ -146,6 +148,15 @@ class TwilioVoiceWebhookTest {
                 .contains(CaseNumberInput.spokenDigits(number));
         assertThat(status.attr("/Response/Say", "language")).isEqualTo("zh-CN");
         assertThat(status.text("/Response/Redirect")).isEqualTo(PUBLIC_VOICE + "/menu/0");
+    }
+
+    @Test
+    void aCaseWithADeadlineIsToldItInTheHotlinesTimeZone() {
+        CaseStatusReport handling = new CaseStatusReport("8890-20261123-000042", "HANDLING", "承办单位正在办理",
+                Instant.parse("2026-11-30T09:30:00Z"));
+
+        assertThat(texts.status(handling, "8890-20261123-000042"))
+                .isEqualTo("工单 8890-20261123-000042 当前状态：承办单位正在办理。办理期限：2026年11月30日 17:30。");
     }
 
     @Test
