@@ -79,7 +79,7 @@ record TwilioSettings(
         }
     }
 
-    static boolean isBlank(String s) {
+    private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "hotline.channels.twilio.enabled", havingValue = "true")
 class TwilioVoiceWebhook {
 
-    static final String MENU_PATH = "1";
+    private static final String LEAVE_A_REQUEST = "1";
     private static final String VOICE = TwilioWebhookConfiguration.WEBHOOKS + "/voice";
     private static final String XML = MediaType.APPLICATION_XML_VALUE;
     private static final int MENU_TIMEOUT_SECONDS = 6;
@@ -137,7 +137,7 @@ class TwilioVoiceWebhook {
                 .map(p -> new ContactMessage.Sender(null, p, null, null, false))
                 .orElseGet(ContactMessage.Sender::unknown);
         Map<String, String> metadata = new HashMap<>();
-        metadata.put("menuPath", MENU_PATH);
+        metadata.put("menuPath", LEAVE_A_REQUEST);
         metadata.put("recordingSid", recordingSid);
         if (callSid != null) {
             metadata.put("callSid", callSid);

@@ -42,7 +42,7 @@ final class TwilioPeer {
     /** Posts with the given signature header, or none if it is null. */
     HttpResponse<String> post(String pathAndQuery, Map<String, String> form, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
