@@ -8,12 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
-// Twilio's <Number> noun, not java.lang.Number.
-import com.twilio.twiml.voice.Number;
-import com.twilio.twiml.voice.Queue;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Say;
@@ -52,6 +48,7 @@ class TwilioVoiceWebhook {
     private final CaseStatusLookup statuses;
     private final TwilioTexts texts;
     private final CaseNumberInput caseNumbers;
+    private final AgentLine agents;
     private final Clock clock;
 
     TwilioVoiceWebhook(TwilioSettings settings, IntakeQueue intake, CaseStatusLookup statuses, TwilioTexts texts,
@@ -61,6 +58,7 @@ class TwilioVoiceWebhook {
         this.statuses = statuses;
         this.texts = texts;
         this.caseNumbers = new CaseNumberInput(caseNumberPrefix);
+        this.agents = new AgentLine(settings);
         this.clock = clock;
     }
 
@@ -186,13 +184,8 @@ class TwilioVoiceWebhook {
     }
 
     private VoiceResponse.Builder agent(VoiceResponse.Builder response, String from) {
-        if (settings.hasAgentQueue()) {
-            return response.say(say(texts.get("voice.toAgent")))
-                    .dial(new Dial.Builder().queue(new Queue.Builder(settings.agentQueue()).build()).build());
-        }
-        if (settings.hasAgentNumber()) {
-            return response.say(say(texts.get("voice.toAgent")))
-                    .dial(new Dial.Builder().number(new Number.Builder(settings.agentNumber()).build()).build());
+        if (agents.isConfigured()) {
+            return agents.connect(response.say(say(texts.get("voice.toAgent"))));
         }
         return leaveRequest(response.say(say(texts.get("voice.noAgent"))), from);
     }
