@@ -1,7 +1,9 @@
 package org.hotline8890.channels.twilio;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +46,7 @@ class TwilioSmsWebhook {
 
     @PostMapping(path = TwilioWebhookConfiguration.WEBHOOKS + "/sms", produces = MediaType.APPLICATION_XML_VALUE)
     String receive(@RequestParam("MessageSid") String messageSid, @RequestParam("From") String from,
-                   @RequestParam(name = "Body", required = false) String body) {
+                   @RequestParam(name = "Body", required = false) String body, @RequestParam Map<String, String> form) {
         SmsText sms = SmsText.of(body);
         if (sms.isUndecodable()) {
             return reply(texts.get("sms.askForWords"));
@@ -56,7 +58,7 @@ class TwilioSmsWebhook {
         if (!sms.hasWords()) {
             return reply(texts.get("sms.askForWords"));
         }
-        intake.publish(contact(messageSid, from, sms.text()));
+        intake.publish(contact(messageSid, from, sms.text(), mediaOf(form)));
         return reply(texts.get("sms.received"));
     }
 
@@ -68,14 +70,33 @@ class TwilioSmsWebhook {
                 .orElseGet(() -> texts.get("sms.statusUsage"));
     }
 
-    private ContactMessage contact(String messageSid, String from, String text) {
+    /** Pictures sent by MMS, kept as references to Twilio's media URLs (the hotline stores no bytes yet). */
+    static List<ContactMessage.AttachmentRef> mediaOf(Map<String, String> form) {
+        int count;
+        try {
+            count = Integer.parseInt(form.getOrDefault("NumMedia", "0").strip());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        List<ContactMessage.AttachmentRef> media = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String url = form.get("MediaUrl" + i);
+            if (url != null && !url.isBlank()) {
+                media.add(new ContactMessage.AttachmentRef(url.substring(url.lastIndexOf('/') + 1),
+                        form.getOrDefault("MediaContentType" + i, "application/octet-stream"), 0, url));
+            }
+        }
+        return media;
+    }
+
+    private ContactMessage contact(String messageSid, String from, String text, List<ContactMessage.AttachmentRef> media) {
         Optional<String> phone = PhoneNumbers.forCase(from);
         Map<String, String> metadata = new HashMap<>();
         caseNumbers.findIn(text).ifPresent(number -> metadata.put(ContactMessage.CASE_REFERENCE, number));
         // A sender that is not a phone number (an alphanumeric id) is still someone the reply can reach.
         ContactMessage.Sender sender = new ContactMessage.Sender(null, phone.orElse(null), null,
                 phone.isPresent() ? null : from, false);
-        return new ContactMessage(Channel.SMS, messageSid, clock.instant(), sender, null, text, null, null, null,
+        return new ContactMessage(Channel.SMS, messageSid, clock.instant(), sender, null, text, media, null, null,
                 null, null, null, false, false, null, metadata);
     }
 

@@ -158,6 +158,27 @@ class TwilioSmsWebhookTest {
     }
 
     @Test
+    void picturesSentWithTheTextAreKeptAsReferencesToTwiliosMedia() {
+        String sid = messageSid();
+        Map<String, String> mms = sms(sid, "+8613900000109", "井盖丢了，见图");
+        String picture = "https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages/"
+                + sid + "/Media/ME0123456789abcdef0123456789abcdef";
+        mms.put("NumMedia", "1");
+        mms.put("MediaUrl0", picture);
+        mms.put("MediaContentType0", "image/jpeg");
+
+        twilio.post(SMS, mms);
+        QueuedContacts.drain(context);
+
+        assertThat(jdbc.queryForMap("""
+                SELECT a.file_name, a.content_type, a.storage_ref FROM case_attachment a
+                JOIN hotline_case c ON c.id = a.case_id WHERE c.citizen_phone = '13900000109'"""))
+                .containsEntry("FILE_NAME", "ME0123456789abcdef0123456789abcdef")
+                .containsEntry("CONTENT_TYPE", "image/jpeg")
+                .containsEntry("STORAGE_REF", picture);
+    }
+
+    @Test
     void aTextNamingACaseCarriesTheCaseReferenceForTheEngine() {
         String sid = messageSid();
 
