@@ -51,6 +51,7 @@ class TwilioSmsWebhookTest {
         assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
         assertThat(first.body()).contains("<Response><Message>您的短信已收到");
         assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.headers().firstValue("Set-Cookie")).as("a webhook opens no session").isEmpty();
         QueuedContacts.drain(context);
         assertThat(receipts.caseNumberFor(Channel.SMS, sid)).isPresent();
         assertThat(casesFiledFrom("13900000101")).isEqualTo(1);
