@@ -22,8 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            caller is put through to an agent
  * @param maxRecordingSeconds longest voice message a caller can leave
  * @param defaultCountryCode  country code for national numbers when sending SMS (86 for China)
- * @param smsForPhoneCases    deliver notifications of phone cases by SMS too (the caller is told
- *                            the case number and query code arrive by SMS)
  */
 @ConfigurationProperties("hotline.channels.twilio")
 record TwilioSettings(
@@ -38,8 +36,7 @@ record TwilioSettings(
         String agentQueue,
         @DefaultValue("2") int menuRepeats,
         @DefaultValue("180") int maxRecordingSeconds,
-        @DefaultValue("86") String defaultCountryCode,
-        @DefaultValue("true") boolean smsForPhoneCases) {
+        @DefaultValue("86") String defaultCountryCode) {
 
     TwilioSettings {
         publicBaseUrl = withoutTrailingSlash(publicBaseUrl);

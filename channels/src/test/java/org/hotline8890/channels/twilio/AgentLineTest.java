@@ -33,6 +33,6 @@ class AgentLineTest {
 
     private static TwilioSettings settings(String agentNumber, String agentQueue) {
         return new TwilioSettings(true, "AC1", "token", "+15005550006", null, "https://hotline.example.test",
-                URI.create("https://api.twilio.com"), agentNumber, agentQueue, 2, 180, "86", true);
+                URI.create("https://api.twilio.com"), agentNumber, agentQueue, 2, 180, "86");
     }
 }

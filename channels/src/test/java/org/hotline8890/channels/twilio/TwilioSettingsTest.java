@@ -14,17 +14,17 @@ class TwilioSettingsTest {
     @Test
     void anEnabledChannelWithoutCredentialsOrSenderRefusesToStartAndSaysWhatIsMissing() {
         assertThatThrownBy(() -> new TwilioSettings(true, "AC1", null, "+15005550006", null, "https://h", API,
-                null, null, 2, 180, "86", true)).hasMessageContaining("TWILIO_AUTH_TOKEN");
+                null, null, 2, 180, "86")).hasMessageContaining("TWILIO_AUTH_TOKEN");
         assertThatThrownBy(() -> new TwilioSettings(true, null, "token", "+15005550006", null, "https://h", API,
-                null, null, 2, 180, "86", true)).hasMessageContaining("TWILIO_ACCOUNT_SID");
+                null, null, 2, 180, "86")).hasMessageContaining("TWILIO_ACCOUNT_SID");
         assertThatThrownBy(() -> new TwilioSettings(true, "AC1", "token", " ", "", "https://h", API,
-                null, null, 2, 180, "86", true)).hasMessageContaining("TWILIO_FROM_NUMBER");
+                null, null, 2, 180, "86")).hasMessageContaining("TWILIO_FROM_NUMBER");
     }
 
     @Test
     void aDisabledChannelNeedsNothing() {
         assertThat(new TwilioSettings(false, null, null, null, null, "http://localhost:8080/", API,
-                null, null, 2, 180, "86", true).publicUrl("/channels/twilio/sms"))
+                null, null, 2, 180, "86").publicUrl("/channels/twilio/sms"))
                 .isEqualTo("http://localhost:8080/channels/twilio/sms");
     }
 }

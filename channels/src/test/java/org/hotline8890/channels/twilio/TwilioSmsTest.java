@@ -78,18 +78,6 @@ class TwilioSmsTest {
     }
 
     @Test
-    void aPhoneCasesNotificationIsTextedToTheCallingNumberAsTheCallerWasPromised() throws Exception {
-        TwilioSmsForPhoneCases phoneCases = new TwilioSmsForPhoneCases(sms(settings("+15005550006", null)));
-        OutboundMessage accepted = new OutboundMessage(43, Channel.PHONE, "8890-20261123-000043", "ACCEPTED",
-                new OutboundMessage.Recipient(null, "13700000201", null, null), null, "工单号 8890-20261123-000043", null);
-
-        assertThat(phoneCases.channel()).isEqualTo(Channel.PHONE);
-        assertThat(phoneCases.send(accepted)).startsWith("SM");
-        assertThat(received.get(0).form()).containsEntry("To", "+8613700000201")
-                .containsEntry("Body", "工单号 8890-20261123-000043");
-    }
-
-    @Test
     void sendsThroughAMessagingServiceWhenOneIsConfigured() throws Exception {
         sms(settings(null, "MG00000000000000000000000000000001")).send(message("+447700900123", "hello"));
 
@@ -183,7 +171,7 @@ class TwilioSmsTest {
 
     private TwilioSettings settings(String from, String messagingService) {
         return new TwilioSettings(true, ACCOUNT, TOKEN, from, messagingService, "https://hotline.example.test",
-                URI.create("http://127.0.0.1:" + api.getAddress().getPort()), null, null, 2, 180, "86", true);
+                URI.create("http://127.0.0.1:" + api.getAddress().getPort()), null, null, 2, 180, "86");
     }
 
     private static OutboundMessage message(String phone, String text) {

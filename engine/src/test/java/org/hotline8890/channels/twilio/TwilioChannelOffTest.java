@@ -34,7 +34,7 @@ class TwilioChannelOffTest {
         assertThat(context.getBeansOfType(TwilioSmsWebhook.class)).isEmpty();
         assertThat(context.getBeansOfType(TwilioVoiceWebhook.class)).isEmpty();
         assertThat(context.getBeansOfType(OutboundChannel.class).values())
-                .noneMatch(channel -> channel instanceof TwilioSms || channel instanceof TwilioSmsForPhoneCases);
+                .noneMatch(channel -> channel instanceof TwilioSms);
 
         mvc.perform(post("/channels/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("MessageSid", "SM1").param("From", "+8613812345678").param("Body", "路灯坏了"))

@@ -19,7 +19,6 @@ import org.hotline8890.TestCases;
 import org.hotline8890.channels.CaseStatusLookup.CaseStatusReport;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.IntakeReceipts;
-import org.hotline8890.channels.OutboundChannel;
 import org.hotline8890.intake.QueuedContacts;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
@@ -208,14 +207,6 @@ class TwilioVoiceWebhookTest {
         TwiML agent = voice(VOICE + "/choice/2", digits(CALLER, "*"));
         assertThat(agent.count("/Response/Gather")).isZero();
         assertThat(agent.text("/Response/Dial/Number")).isEqualTo(TwilioPeer.AGENT_NUMBER);
-    }
-
-    @Test
-    void notificationsOfPhoneAndSmsCasesAreDeliveredByTwilioSms() {
-        assertThat(context.getBeansOfType(OutboundChannel.class).values())
-                .filteredOn(channel -> channel.channel() == Channel.PHONE || channel.channel() == Channel.SMS)
-                .hasSize(2)
-                .allMatch(channel -> channel instanceof TwilioSms || channel instanceof TwilioSmsForPhoneCases);
     }
 
     @Test
