@@ -10,6 +10,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +32,7 @@ class SecurityConfig {
     private static final String CENTER = "hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')";
     /** The only API paths open without a login; every other {@code /api/**} path is staff-only. */
     static final String[] OPEN_API_PATHS = {"/api/citizen/**", "/api/public/**"};
+    private static final String TWILIO_WEBHOOKS = "/channels/twilio/**";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -86,7 +88,10 @@ class SecurityConfig {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // Twilio's webhooks carry no login: each must bear Twilio's signature instead.
+                        .requestMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(TWILIO_WEBHOOKS))
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults());
         return http.build();
