@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.hotline8890.TestCases;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.IntakeReceipts;
-import org.hotline8890.intake.QueuedContacts;
+import org.hotline8890.intake.IntakeQueueDrain;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,7 @@ class TwilioSmsWebhookTest {
         assertThat(first.body()).contains("<Response><Message>您的短信已收到");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(first.headers().firstValue("Set-Cookie")).as("a webhook opens no session").isEmpty();
-        QueuedContacts.drain(context);
+        IntakeQueueDrain.drainAll(context);
         assertThat(receipts.caseNumberFor(Channel.SMS, sid)).isPresent();
         assertThat(casesFiledFrom("13900000101")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT content FROM hotline_case WHERE citizen_phone = ?", String.class,
@@ -153,7 +153,7 @@ class TwilioSmsWebhookTest {
 
         assertThat(twilio.post(SMS, sms(sid, "+8613900000107", longText)).statusCode()).isEqualTo(200);
 
-        QueuedContacts.drain(context);
+        IntakeQueueDrain.drainAll(context);
         assertThat(jdbc.queryForObject("SELECT content FROM hotline_case WHERE citizen_phone = ?", String.class,
                 "13900000107")).isEqualTo(longText);
     }
@@ -169,7 +169,7 @@ class TwilioSmsWebhookTest {
         mms.put("MediaContentType0", "image/jpeg");
 
         twilio.post(SMS, mms);
-        QueuedContacts.drain(context);
+        IntakeQueueDrain.drainAll(context);
 
         assertThat(jdbc.queryForMap("""
                 SELECT a.file_name, a.content_type, a.storage_ref FROM case_attachment a

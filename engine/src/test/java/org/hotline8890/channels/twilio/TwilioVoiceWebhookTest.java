@@ -19,7 +19,7 @@ import org.hotline8890.TestCases;
 import org.hotline8890.channels.CaseStatusLookup.CaseStatusReport;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.IntakeReceipts;
-import org.hotline8890.intake.QueuedContacts;
+import org.hotline8890.intake.IntakeQueueDrain;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +101,7 @@ class TwilioVoiceWebhookTest {
 
         assertThat(twilio.post(callback, ready).statusCode()).isEqualTo(204);
         assertThat(twilio.post(callback, ready).statusCode()).isEqualTo(204);
-        QueuedContacts.drain(context);
+        IntakeQueueDrain.drainAll(context);
 
         assertThat(receipts.caseNumberFor(Channel.PHONE, recordingSid)).isPresent();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hotline_case WHERE citizen_phone = '13700000201'",
