@@ -29,9 +29,10 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+        // Open311 is a public standard API: anyone reads, and a submission carries its own api_key.
+        http.securityMatcher("/api/**", "/open311/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/citizen/**", "/api/public/**").permitAll()
+                        .requestMatchers("/api/citizen/**", "/api/public/**", "/open311/**").permitAll()
                         .requestMatchers("/api/agent/**").hasAnyRole("AGENT", "DISPATCHER", "SUPERVISOR")
                         .requestMatchers("/api/center/**").access(
                                 new org.springframework.security.web.access.expression.WebExpressionAuthorizationManager(CENTER))
