@@ -174,6 +174,32 @@ class Open311ApiTest {
     }
 
     @Test
+    void theReplyAndTheMediaLinkAreShownOnlyOnceTheCitizenAgreedAndTheCaseIsPublished() throws Exception {
+        String published = submitAndConsume("true");
+        String unpublished = submitAndConsume("false");
+        String answer = "已安排城管队员到场，李四反映的施工已停止。";
+        actions.reviewIntake(dispatcher(organisation), published, IntakeDecision.ANSWER, answer, null, null);
+        actions.reviewIntake(dispatcher(organisation), unpublished, IntakeDecision.ANSWER, answer, null, null);
+
+        mvc.perform(get(BASE + "/requests/" + published + ".json"))
+                .andExpect(jsonPath("$[0].status").value("closed"))
+                .andExpect(jsonPath("$[0].status_notes").value("已办结。办理结果：已安排城管队员到场，李*反映的施工已停止。"))
+                .andExpect(jsonPath("$[0].media_url").value("https://photos.example.cn/p/1.jpg"));
+        mvc.perform(get(BASE + "/requests/" + unpublished + ".xml"))
+                .andExpect(xpath("/service_requests/request/status").string("closed"))
+                .andExpect(xpath("/service_requests/request/status_notes").string("已办结"))
+                .andExpect(xpath("/service_requests/request/media_url").string(""));
+    }
+
+    private String submitAndConsume(String consent) throws Exception {
+        String token = json.readTree(mvc.perform(submission("json", "attribute[consent_to_publish]", consent))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get(0).get("token").asText();
+        EmbeddedIntakeQueue.drain(queue);
+        return json.readTree(mvc.perform(get(BASE + "/tokens/" + token + ".json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).get(0).get("service_request_id").asText();
+    }
+
+    @Test
     void theXmlSubmissionAnswersWithTheTokenInTheStandardsShape() throws Exception {
         mvc.perform(submission("xml"))
                 .andExpect(status().isOk())
