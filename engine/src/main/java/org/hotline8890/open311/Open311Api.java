@@ -47,7 +47,7 @@ class Open311Api {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[(.+)]");
     private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
-    private static final MediaType XML = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
+    private static final MediaType XML = new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8);
 
     private final ServiceCatalogue catalogue;
     private final RequestSubmission submission;

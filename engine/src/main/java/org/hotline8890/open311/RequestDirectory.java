@@ -206,7 +206,7 @@ class RequestDirectory {
         return all;
     }
 
-    String w3c(Instant at) {
+    private String w3c(Instant at) {
         return at == null ? null
                 : at.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime()
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

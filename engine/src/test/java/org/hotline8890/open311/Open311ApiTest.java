@@ -78,7 +78,7 @@ class Open311ApiTest {
                 .andExpect(jsonPath("$[*].service_code").value(not(hasItem("ENV"))));
         mvc.perform(get(BASE + "/services.xml").header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
                 .andExpect(xpath("/services/service[service_code='ENV.NOISE']/service_name").string("Noise"))
                 .andExpect(xpath("/services/service[service_code='ENV.NOISE']/group").string("Environment"))
                 .andExpect(xpath("/services/service[service_code='ENV.NOISE']/type").string("batch"))
@@ -203,7 +203,7 @@ class Open311ApiTest {
     void theXmlSubmissionAnswersWithTheTokenInTheStandardsShape() throws Exception {
         mvc.perform(submission("xml"))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
                 .andExpect(xpath("/service_requests/request/token").exists())
                 .andExpect(xpath("/service_requests/request/service_notice").exists());
         EmbeddedIntakeQueue.drain(queue);
