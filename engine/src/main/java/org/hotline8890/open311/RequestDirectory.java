@@ -51,18 +51,15 @@ class RequestDirectory {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Organisation organisation;
-    private final ServiceCatalogue catalogue;
     private final Deidentifier deidentifier;
     private final IntakeReceipts receipts;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    RequestDirectory(NamedParameterJdbcTemplate jdbc, Organisation organisation, ServiceCatalogue catalogue,
-                     Deidentifier deidentifier, IntakeReceipts receipts, MessageSource messages,
-                     HotlineProperties properties) {
+    RequestDirectory(NamedParameterJdbcTemplate jdbc, Organisation organisation, Deidentifier deidentifier,
+                     IntakeReceipts receipts, MessageSource messages, HotlineProperties properties) {
         this.jdbc = jdbc;
         this.organisation = organisation;
-        this.catalogue = catalogue;
         this.deidentifier = deidentifier;
         this.receipts = receipts;
         this.messages = messages;
@@ -179,7 +176,7 @@ class RequestDirectory {
                 "service_request_id", row.caseNumber(),
                 "status", row.status().isFinal() ? "closed" : "open",
                 "status_notes", notes,
-                "service_name", catalogue.serviceName(categories, row.categoryCode(), locale),
+                "service_name", ServiceCatalogue.serviceName(categories, row.categoryCode(), locale),
                 "service_code", row.categoryCode(),
                 "description", deidentifier.mask(row.content(), names),
                 "agency_responsible", department == null ? null

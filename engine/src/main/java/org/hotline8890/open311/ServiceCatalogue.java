@@ -115,7 +115,7 @@ class ServiceCatalogue {
     }
 
     /** The service name of a category, also for the odd case filed under a parent category. */
-    String serviceName(Map<String, Category> categories, String code, Locale locale) {
+    static String serviceName(Map<String, Category> categories, String code, Locale locale) {
         Category c = categories.get(code);
         return c == null ? code : name(c.getName(), c.getNameEn(), locale);
     }
