@@ -80,8 +80,7 @@ class RequestDirectory {
                            String content, CaseStatus status, Long departmentId, Instant receivedAt, Instant handleBy) {
     }
 
-    private record Submitted(BigDecimal lat, BigDecimal lon, String addressString, String addressId,
-                             String mediaUrl) {
+    private record Submitted(Double lat, Double lon, String addressString, String addressId, String mediaUrl) {
     }
 
     @Transactional(readOnly = true)
@@ -150,9 +149,9 @@ class RequestDirectory {
                 WHERE c.channel = :channel AND c.case_id IN (:ids)""",
                 new MapSqlParameterSource("ids", ids).addValue("channel", Channel.OPEN311.name()),
                 rs -> {
-                    submitted.putIfAbsent(rs.getLong("case_id"), new Submitted(rs.getBigDecimal("latitude"),
-                            rs.getBigDecimal("longitude"), rs.getString("address_string"), rs.getString("address_id"),
-                            rs.getString("media_url")));
+                    submitted.putIfAbsent(rs.getLong("case_id"), new Submitted(
+                            degrees(rs.getBigDecimal("latitude")), degrees(rs.getBigDecimal("longitude")),
+                            rs.getString("address_string"), rs.getString("address_id"), rs.getString("media_url")));
                 });
         Map<Long, OrgUnit> units = organisation.all().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
         Map<String, Category> categories = organisation.categories().stream()
@@ -207,6 +206,11 @@ class RequestDirectory {
         return at == null ? null
                 : at.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime()
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** As a plain number: 39.9 rather than the column's 39.900000. */
+    private static Double degrees(BigDecimal stored) {
+        return stored == null ? null : stored.doubleValue();
     }
 
     private static LocalDateTime utc(Instant at) {
