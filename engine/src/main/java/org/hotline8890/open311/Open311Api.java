@@ -48,6 +48,8 @@ class Open311Api {
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[(.+)]");
     private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
     private static final MediaType XML = new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8);
+    /** When what this endpoint serves last changed; move it with every change clients would notice. */
+    private static final String CHANGESET = "2026-11-23T00:00:00+08:00";
 
     private final ServiceCatalogue catalogue;
     private final RequestSubmission submission;
@@ -55,6 +57,7 @@ class Open311Api {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final String publicUrl;
     private final Clock clock;
 
     Open311Api(ServiceCatalogue catalogue, RequestSubmission submission, RequestDirectory directory,
@@ -65,6 +68,7 @@ class Open311Api {
         this.messages = messages;
         this.json = json;
         this.zone = properties.zone();
+        this.publicUrl = properties.publicUrl();
         this.clock = clock;
     }
 
@@ -89,6 +93,23 @@ class Open311Api {
             }
             return new Resource(file.substring(0, dot), Format.of(file.substring(dot + 1)));
         }
+    }
+
+    /** Service discovery, which the standard asks every endpoint to offer: where v2 is and in which formats. */
+    @GetMapping("/discovery.{format}")
+    ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
+        Locale locale = locale(request);
+        return answer(Format.of(format), HttpStatus.OK, "discovery", fields(
+                "changeset", CHANGESET,
+                "contact", messages.getMessage("channel.open311.discovery.contact", null, locale),
+                "key_service", messages.getMessage("channel.open311.discovery.keyService", null, locale),
+                "endpoints", new Open311Body.Repeated("endpoint", List.of(fields(
+                        "specification", "http://wiki.open311.org/GeoReport_v2",
+                        "url", publicUrl + "/open311/v2",
+                        "changeset", CHANGESET,
+                        "type", "production",
+                        "formats", new Open311Body.Repeated("format",
+                                List.of(XML.getType() + "/" + XML.getSubtype(), JSON.getType() + "/" + JSON.getSubtype())))))));
     }
 
     @GetMapping("/services.{format}")

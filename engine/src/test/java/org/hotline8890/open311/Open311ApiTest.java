@@ -2,6 +2,7 @@ package org.hotline8890.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hotline8890.TestCases.dispatcher;
@@ -63,6 +64,20 @@ class Open311ApiTest {
     @Autowired CaseActions actions;
     @Autowired Organisation organisation;
     @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void discoveryTellsWhereVersionTwoIsAndInWhichFormats() throws Exception {
+        mvc.perform(get(BASE + "/discovery.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.endpoints[0].specification").value("http://wiki.open311.org/GeoReport_v2"))
+                .andExpect(jsonPath("$.endpoints[0].url").value(endsWith("/open311/v2")))
+                .andExpect(jsonPath("$.endpoints[0].formats").value(hasItem("text/xml")))
+                .andExpect(jsonPath("$.key_service").value(containsString("API")));
+        mvc.perform(get(BASE + "/discovery.xml"))
+                .andExpect(status().isOk())
+                .andExpect(xpath("/discovery/endpoints/endpoint/formats/format[2]").string("application/json"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/type").string("production"));
+    }
 
     @Test
     void everyCategoryWithoutSubcategoriesIsAServiceGroupedByItsParent() throws Exception {
