@@ -30,8 +30,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfig {
 
     private static final String CENTER = "hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')";
-    /** The only API paths open without a login; every other {@code /api/**} path is staff-only. */
-    static final String[] OPEN_API_PATHS = {"/api/citizen/**", "/api/public/**"};
+    /**
+     * The only API paths open without a login; every other {@code /api/**} path is staff-only.
+     * Open311 reads are public by the standard, and its submissions carry an API key instead.
+     */
+    static final String[] OPEN_API_PATHS = {"/api/citizen/**", "/api/public/**", "/open311/**"};
     private static final String TWILIO_WEBHOOKS = "/channels/twilio/**";
 
     @Bean
@@ -42,7 +45,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+        // Open311 is a public standard API: anyone reads, and a submission carries its own api_key.
+        http.securityMatcher("/api/**", "/open311/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN_API_PATHS).permitAll()
                         .requestMatchers("/api/agent/**").hasAnyRole("AGENT", "DISPATCHER", "SUPERVISOR")
