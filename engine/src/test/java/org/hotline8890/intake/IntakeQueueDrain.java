@@ -1,5 +1,6 @@
 package org.hotline8890.intake;
 
+import org.hotline8890.channels.IntakeQueue;
 import org.springframework.context.ApplicationContext;
 
 /** Lets channel tests outside this package turn what they queued into cases, as the poller would. */
@@ -10,10 +11,15 @@ public final class IntakeQueueDrain {
 
     /** Drains the embedded queue until nothing is pending; returns how many messages it handled. */
     public static int drainAll(ApplicationContext context) {
-        InProcessIntakeQueue queue = context.getBean(InProcessIntakeQueue.class);
+        return drainAll(context.getBean(IntakeQueue.class));
+    }
+
+    /** The same, given the queue; tests run on the embedded default, so it is the in-process one. */
+    public static int drainAll(IntakeQueue queue) {
+        InProcessIntakeQueue embedded = (InProcessIntakeQueue) queue;
         int total = 0;
         int handled;
-        while ((handled = queue.drain()) > 0) {
+        while ((handled = embedded.drain()) > 0) {
             total += handled;
         }
         return total;

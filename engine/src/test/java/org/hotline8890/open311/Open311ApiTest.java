@@ -29,7 +29,7 @@ import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.Urgency;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.IntakeQueue;
-import org.hotline8890.intake.EmbeddedIntakeQueue;
+import org.hotline8890.intake.IntakeQueueDrain;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
@@ -130,7 +130,7 @@ class Open311ApiTest {
 
     @Test
     void aSubmissionWithAGoodKeyBecomesExactlyOneCaseAndItsTokenThenResolvesToTheCaseNumber() throws Exception {
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
         long before = cases.count();
         JsonNode answer = json.readTree(mvc.perform(submission("json", "attribute[case_type]", "COMPLAINT",
                         "attribute[urgency]", "URGENT", "attribute[district]", "DC"))
@@ -144,7 +144,7 @@ class Open311ApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$[0].code").value(404));
 
-        assertThat(EmbeddedIntakeQueue.drain(queue)).isEqualTo(1);
+        assertThat(IntakeQueueDrain.drainAll(queue)).isEqualTo(1);
         assertThat(cases.count()).isEqualTo(before + 1);
         String number = json.readTree(mvc.perform(get(BASE + "/tokens/" + token + ".json"))
                         .andExpect(status().isOk())
@@ -184,7 +184,7 @@ class Open311ApiTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain("李四", "13912345678", "lisi@example.cn");
 
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
         assertThat(cases.count()).isEqualTo(before + 1);
     }
 
@@ -209,7 +209,7 @@ class Open311ApiTest {
     private String submitAndConsume(String consent) throws Exception {
         String token = json.readTree(mvc.perform(submission("json", "attribute[consent_to_publish]", consent))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get(0).get("token").asText();
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
         return json.readTree(mvc.perform(get(BASE + "/tokens/" + token + ".json")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).get(0).get("service_request_id").asText();
     }
@@ -221,12 +221,12 @@ class Open311ApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
                 .andExpect(xpath("/service_requests/request/token").exists())
                 .andExpect(xpath("/service_requests/request/service_notice").exists());
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
     }
 
     @Test
     void badSubmissionsAnswerWithTheStandardsErrorsAndQueueNothing() throws Exception {
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
         long before = cases.count();
         int queued = queuedOpen311();
 
@@ -268,7 +268,7 @@ class Open311ApiTest {
         mvc.perform(submission("yaml")).andExpect(status().isNotFound());
 
         assertThat(queuedOpen311()).isEqualTo(queued);
-        EmbeddedIntakeQueue.drain(queue);
+        IntakeQueueDrain.drainAll(queue);
         assertThat(cases.count()).isEqualTo(before);
     }
 
