@@ -2,6 +2,8 @@ package org.hotline8890.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -157,9 +159,23 @@ public class IntakeService {
         return new NewCase(m.channel(), parse(CaseType.class, m.caseType(), CaseType.OTHER), category,
                 parse(Urgency.class, m.urgency(), Urgency.NORMAL), district, clip(m.location(), 500), citizen,
                 m.confidential(), m.consentToPublish(), clip(subject, 200), text.isEmpty() ? subject : text,
-                m.attachments().stream().map(a -> new NewCase.Attachment(clip(a.fileName(), 255),
-                        clip(a.contentType() == null ? "application/octet-stream" : a.contentType(), 100),
-                        a.sizeBytes(), clip(a.storageRef(), 500))).toList(), m.receivedAt());
+                attachments(m), m.receivedAt());
+    }
+
+    /** The contact's attachments, and its recording (a voice message) as one more if no attachment is it. */
+    private static List<NewCase.Attachment> attachments(ContactMessage m) {
+        List<NewCase.Attachment> all = new ArrayList<>();
+        m.attachments().forEach(a -> all.add(new NewCase.Attachment(clip(a.fileName(), 255),
+                clip(a.contentType() == null ? "application/octet-stream" : a.contentType(), 100),
+                a.sizeBytes(), clip(a.storageRef(), 500))));
+        String recording = m.recordingRef();
+        if (recording != null && !recording.isBlank()
+                && m.attachments().stream().noneMatch(a -> recording.equals(a.storageRef()))) {
+            String name = recording.substring(recording.lastIndexOf('/') + 1);
+            all.add(new NewCase.Attachment(clip(name.isBlank() ? "recording" : name, 255), "audio/*", 0,
+                    clip(recording, 500)));
+        }
+        return all;
     }
 
     private static String clip(String value, int length) {

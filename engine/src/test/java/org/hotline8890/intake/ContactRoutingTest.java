@@ -116,6 +116,21 @@ class ContactRoutingTest {
         assertThat(c.getContent()).startsWith("长".repeat(16_000)).contains("内容过长");
     }
 
+    @Test
+    void aVoiceMessageKeepsItsRecordingAsAnAttachmentOfTheCase() {
+        ContactMessage voice = new ContactMessage(Channel.PHONE, "RE" + System.nanoTime(), Instant.now(),
+                new ContactMessage.Sender(null, "13700004444", null, null, false), null, "电话留言，请听录音。", List.of(),
+                null, null, null, null, null, false, false, "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1",
+                Map.of());
+
+        HotlineCase c = cases.findByCaseNumber(intakeService.accept(voice).caseNumber()).orElseThrow();
+
+        assertThat(c.getAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.storageRef()).isEqualTo("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1");
+            assertThat(a.contentType()).isEqualTo("audio/*");
+        });
+    }
+
     private HotlineCase open(CitizenContact contact) {
         return caseIntake.open(new NewCase(Channel.MAIL, CaseType.COMPLAINT, "ENV.NOISE", Urgency.NORMAL, "DC", null,
                 contact, false, true, "夜间施工噪音", "工地每晚施工到凌晨。", List.of(), Instant.now()),
