@@ -20,8 +20,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Every error answers with the same shape: a code, a message for people, and the fields at fault. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+/**
+ * Every error of the JSON API answers with the same shape: a code, a message for people, and the
+ * fields at fault. Open311 answers in its standard's own error format instead.
+ */
+@RestControllerAdvice(basePackages = {"org.hotline8890.api", "org.hotline8890.callcenter"})
 class ApiErrors {
 
     record FieldProblem(String field, String reason) {

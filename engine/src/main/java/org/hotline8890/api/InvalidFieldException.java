@@ -1,16 +1,16 @@
 package org.hotline8890.api;
 
 /** A field that is well-formed but refers to something that does not exist (a category, a district). */
-class InvalidFieldException extends RuntimeException {
+public class InvalidFieldException extends RuntimeException {
 
     private final String field;
 
-    InvalidFieldException(String field, String reason) {
+    public InvalidFieldException(String field, String reason) {
         super(reason);
         this.field = field;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 }

@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.api.InvalidFieldException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The published call-center figures; periods as in {@code /api/public/statistics}. */
 @RestController
@@ -35,7 +34,7 @@ class CallCenterApi {
         LocalDate first = from == null ? month.atDay(1) : from;
         LocalDate last = to == null ? month.atEndOfMonth() : to;
         if (last.isBefore(first)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to must not be before from");
+            throw new InvalidFieldException("to", "must not be before from");
         }
         return figures.report(first.atStartOfDay(properties.zone()).toInstant(),
                 last.plusDays(1).atStartOfDay(properties.zone()).toInstant());

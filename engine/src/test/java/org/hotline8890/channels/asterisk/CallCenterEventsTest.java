@@ -160,6 +160,7 @@ class CallCenterEventsTest extends AsteriskWireTest {
                 "http://localhost:" + port + "/api/public/call-center?from=2026-11-02&to=2026-11-01")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"to\"").contains("must not be before from");
     }
 
     private static void joined(String uniqueId, String caller) throws Exception {
