@@ -169,8 +169,9 @@ public class IntakeService {
                 clip(a.contentType() == null ? "application/octet-stream" : a.contentType(), 100),
                 a.sizeBytes(), clip(a.storageRef(), 500))));
         String recording = m.recordingRef();
-        if (recording != null && !recording.isBlank()
-                && m.attachments().stream().noneMatch(a -> recording.equals(a.storageRef()))) {
+        // An adapter that stores the recording itself lists it already, under its own store's prefix.
+        if (recording != null && !recording.isBlank() && m.attachments().stream()
+                .noneMatch(a -> a.storageRef() != null && a.storageRef().endsWith(recording))) {
             String name = recording.substring(recording.lastIndexOf('/') + 1);
             all.add(new NewCase.Attachment(clip(name.isBlank() ? "recording" : name, 255), "audio/*", 0,
                     clip(recording, 500)));
