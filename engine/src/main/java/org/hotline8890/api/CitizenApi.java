@@ -16,6 +16,8 @@ import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.ContactMessage;
 import org.hotline8890.intake.IntakeService;
 import org.hotline8890.workflow.CaseActions;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +42,12 @@ class CitizenApi {
     private final QueryCodes queryCodes;
     private final CaseViews views;
     private final CaseActions actions;
+    private final MessageSource messages;
     private final Clock clock;
 
     CitizenApi(IntakeService intake, ReferenceChecks references, CaseRepository cases, QueryCodes queryCodes,
-               CaseViews views, CaseActions actions, Clock clock) {
+               CaseViews views, CaseActions actions, MessageSource messages, Clock clock) {
+        this.messages = messages;
         this.intake = intake;
         this.references = references;
         this.cases = cases;
@@ -84,8 +88,8 @@ class CitizenApi {
         IntakeService.Accepted accepted = intake.accept(contact);
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Submitted(accepted.caseNumber(), accepted.queryCode(), accepted.duplicate(),
-                        accepted.duplicate() ? "already received; the query code was shown with the first answer"
-                                : "keep the case number and the query code: the code is shown only this once"));
+                        messages.getMessage(accepted.duplicate() ? "citizen.submitted.duplicate" : "citizen.submitted.keepCode",
+                                null, LocaleContextHolder.getLocale())));
     }
 
     @PostMapping("/cases/lookup")

@@ -52,6 +52,16 @@ class ApiAccessAndValidationTest {
     }
 
     @Test
+    void theCitizenIsToldToKeepTheCodeInChineseUnlessTheyAskForEnglish() throws Exception {
+        mvc.perform(post("/api/citizen/requests").contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.notice").value("请牢记工单号和查询码：查询码只显示这一次。"));
+        mvc.perform(post("/api/citizen/requests").header("Accept-Language", "en-GB,en;q=0.8")
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.notice").value("Keep the case number and the query code: the code is shown only this once."));
+    }
+
+    @Test
     void aRetriedSubmissionWithTheSameKeyMakesNoSecondCase() throws Exception {
         String key = "retry-" + System.nanoTime();
         long before = cases.count();
