@@ -80,9 +80,9 @@ class HotlineIvr extends BaseAgiScript {
         } catch (AgiHangupException hungUp) {
             log.debug("caller {} hung up in the IVR", caller.uniqueId());
         } catch (AgiException unreadable) {
-            // Asterisk answered with something the IVR cannot act on (510, 520, no status at all). Nothing
-            // was queued past that point; a person takes the call. One line, no stack trace: it is
-            // Asterisk's fault or a version mismatch, not ours, and the next call is served as usual.
+            // Asterisk answered with something the IVR cannot act on (510, 520, no status at all). A request
+            // is queued only after a readable recording, so there is no half case; a person takes the call.
+            // One line, no stack trace: the fault is on Asterisk's side, and the next call is served as usual.
             log.warn("call {}: {}; sending the caller to an agent", caller.uniqueId(), unreadable.getMessage());
             toAgentAfterUnreadableReply(caller);
         }
