@@ -170,13 +170,21 @@ public class IntakeService {
                 a.sizeBytes(), clip(a.storageRef(), 500))));
         String recording = m.recordingRef();
         // An adapter that stores the recording itself lists it already, under its own store's prefix.
-        if (recording != null && !recording.isBlank() && m.attachments().stream()
-                .noneMatch(a -> a.storageRef() != null && a.storageRef().endsWith(recording))) {
+        if (recording != null && !recording.isBlank()
+                && m.attachments().stream().noneMatch(a -> isTheRecording(a.storageRef(), recording))) {
             String name = recording.substring(recording.lastIndexOf('/') + 1);
             all.add(new NewCase.Attachment(clip(name.isBlank() ? "recording" : name, 255), "audio/*", 0,
                     clip(recording, 500)));
         }
         return all;
+    }
+
+    /**
+     * An adapter may store the recording under its own scheme (the Asterisk IVR's {@code asterisk:<file>}):
+     * that attachment is the recording too, and must not be listed twice.
+     */
+    private static boolean isTheRecording(String storageRef, String recording) {
+        return storageRef != null && (storageRef.equals(recording) || storageRef.endsWith(":" + recording));
     }
 
     private static String clip(String value, int length) {

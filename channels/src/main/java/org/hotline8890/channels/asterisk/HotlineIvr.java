@@ -79,6 +79,23 @@ class HotlineIvr extends BaseAgiScript {
             setVariable(settings.routeVariable(), outcome == Outcome.AGENT ? ROUTE_AGENT : ROUTE_DONE);
         } catch (AgiHangupException hungUp) {
             log.debug("caller {} hung up in the IVR", caller.uniqueId());
+        } catch (AgiException unreadable) {
+            // Asterisk answered with something the IVR cannot act on (510, 520, no status at all). A request
+            // is queued only after a readable recording, so there is no half case; a person takes the call.
+            // One line, no stack trace: the fault is on Asterisk's side, and the next call is served as usual.
+            log.warn("call {}: {}; sending the caller to an agent", caller.uniqueId(), unreadable.getMessage());
+            toAgentAfterUnreadableReply(caller);
+        }
+    }
+
+    private void toAgentAfterUnreadableReply(Caller caller) {
+        try {
+            streamFile(TRANSFER_TO_AGENT);
+            setVariable(settings.routeVariable(), ROUTE_AGENT);
+        } catch (AgiException again) {
+            // The dialplan set the route to an agent before calling the IVR, so the caller still gets one.
+            log.debug("call {}: could not set the route after an unreadable reply: {}", caller.uniqueId(),
+                    again.getMessage());
         }
     }
 
@@ -107,7 +124,7 @@ class HotlineIvr extends BaseAgiScript {
         String recording = settings.recordingDirectory() + "/" + caller.recordingName();
         recordFile(recording, settings.recordingFormat(), "#", (int) settings.maxRecording().toMillis(), 0, true,
                 (int) settings.maxSilence().toSeconds());
-        AgiReply reply = getLastReply();
+        AgiReply reply = readable(getLastReply());
         boolean hungUp = "-1".equals(reply.getResult()) || "hangup".equals(reply.getExtra());
         Duration length = recordedLength(reply.getAttribute("endpos"));
         if (length.compareTo(settings.minRecording()) < 0) {
@@ -220,10 +237,21 @@ class HotlineIvr extends BaseAgiScript {
      * Asterisk answers a command on a channel that hung up with result -1 before it refuses the next
      * one. The result is compared as text: keyed digits do not fit in an int.
      */
-    private void hangUpIfDead() throws AgiHangupException {
-        if ("-1".equals(getLastReply().getResult())) {
+    private void hangUpIfDead() throws AgiException {
+        if ("-1".equals(readable(getLastReply()).getResult())) {
             throw new AgiHangupException();
         }
+    }
+
+    /**
+     * Asterisk-Java throws on 510 and 520 itself, but hands on any other line (garbage, a truncated
+     * reply) as if it said nothing. A key or a recording read from such a line would be made up: refuse it.
+     */
+    private static AgiReply readable(AgiReply reply) throws AgiException {
+        if (reply.getStatus() != AgiReply.SC_SUCCESS) {
+            throw new AgiException("Asterisk's reply '" + reply.getFirstLine() + "' cannot be read");
+        }
+        return reply;
     }
 
     private Duration recordedLength(String endpos) {

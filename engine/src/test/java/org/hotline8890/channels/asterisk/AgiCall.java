@@ -82,13 +82,20 @@ final class AgiCall implements AutoCloseable {
         send("HANGUP\n");
     }
 
-    /** Answers the status variable Asterisk-Java sets after the script, then waits for the IVR to let go. */
-    void finish() throws IOException {
+    /**
+     * Answers the status variable Asterisk-Java sets after the script, then waits for the IVR to let go;
+     * returns that status: {@code SUCCESS}, or {@code FAILED} when an exception escaped the script.
+     */
+    String finish() throws IOException {
+        String status = null;
         String line;
         while ((line = in.readLine()) != null) {
             send(hungUp ? "511 Command Not Permitted on a dead channel or intercept routine\n" : "200 result=1\n");
-            assertThat(line.replace("\"", "")).startsWith("SET VARIABLE AJ_AGISTATUS");
+            String command = line.replace("\"", "");
+            assertThat(command).startsWith("SET VARIABLE AJ_AGISTATUS ");
+            status = command.substring("SET VARIABLE AJ_AGISTATUS ".length()).strip();
         }
+        return status;
     }
 
     private void send(String text) throws IOException {

@@ -43,7 +43,7 @@ abstract class AsteriskWireTest {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {

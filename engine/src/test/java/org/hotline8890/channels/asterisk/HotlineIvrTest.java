@@ -3,6 +3,8 @@ package org.hotline8890.channels.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hotline8890.TestCases;
@@ -14,7 +16,10 @@ import org.hotline8890.intake.IntakeQueueDrain;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -213,6 +218,81 @@ class HotlineIvrTest extends AsteriskWireTest {
             call.finish();
         }
         assertThat(queuedContacts(uniqueId)).isZero();
+    }
+
+    /** What a broken or mismatched Asterisk may answer instead of {@code 200 result=...}. */
+    private static final List<String> UNREADABLE_REPLIES = List.of(
+            "xyz",
+            "510 Invalid or unknown command",
+            """
+                    520-Invalid command syntax.  Proper usage follows:
+                     Usage: GET OPTION <filename> <escape_digits> [timeout]
+                    520 End of proper usage.""");
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnreadableAnswerAtTheMenuSendsTheCallerToAnAgentWithoutAStackTraceAndTheNextCallIsServed(
+            CapturedOutput output) throws Exception {
+        for (String unreadable : UNREADABLE_REPLIES) {
+            String uniqueId = nextUniqueId();
+            try (AgiCall call = AgiCall.dial(AGI_PORT, "13912340010", uniqueId)) {
+                greeted(call);
+                call.expect("GET OPTION hotline/menu").reply(unreadable);
+                call.expect("STREAM FILE hotline/transfer-to-agent").reply("200 result=0 endpos=8000");
+                call.expect("SET VARIABLE HOTLINE_ROUTE agent").reply("200 result=1");
+                assertThat(call.finish()).as("the IVR ended the call itself after '%s'", unreadable).isEqualTo("SUCCESS");
+            }
+            assertThat(queuedContacts(uniqueId)).isZero();
+        }
+
+        assertThat(recordedRequest("13912340011")).isPresent();
+        assertThat(output).doesNotContain("at org.asteriskjava").doesNotContain("AgiException running AgiScript");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnreadableAnswerToTheRecordingLeavesNoCaseSendsTheCallerToAnAgentAndTheNextCallIsServed(
+            CapturedOutput output) throws Exception {
+        for (String unreadable : UNREADABLE_REPLIES) {
+            String uniqueId = nextUniqueId();
+            try (AgiCall call = AgiCall.dial(AGI_PORT, "13912340012", uniqueId)) {
+                greeted(call);
+                call.expect("GET OPTION hotline/menu").reply("200 result=49 endpos=3200");
+                call.expect("STREAM FILE hotline/record-after-beep").reply("200 result=0 endpos=40000");
+                call.expect("RECORD FILE").reply(unreadable);
+                call.expect("STREAM FILE hotline/transfer-to-agent").reply("200 result=0 endpos=8000");
+                call.expect("SET VARIABLE HOTLINE_ROUTE agent").reply("200 result=1");
+                assertThat(call.finish()).as("the IVR ended the call itself after '%s'", unreadable).isEqualTo("SUCCESS");
+            }
+            assertThat(queuedContacts(uniqueId)).as("no half case after '%s'", unreadable).isZero();
+        }
+        IntakeQueueDrain.drainAll(context);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hotline_case WHERE citizen_phone = '13912340012'",
+                Integer.class)).isZero();
+
+        assertThat(recordedRequest("13912340013")).isPresent();
+        assertThat(output).doesNotContain("at org.asteriskjava").doesNotContain("AgiException running AgiScript");
+    }
+
+    /** A caller leaves a request the ordinary way; returns the case it became. */
+    private Optional<String> recordedRequest(String callerId) throws Exception {
+        String uniqueId = nextUniqueId();
+        try (AgiCall call = AgiCall.dial(AGI_PORT, callerId, uniqueId)) {
+            greeted(call);
+            call.expect("GET OPTION hotline/menu").reply("200 result=49 endpos=3200");
+            call.expect("STREAM FILE hotline/record-after-beep").reply("200 result=0 endpos=40000");
+            call.expect("RECORD FILE").reply("200 result=35 (dtmf) endpos=96000");
+            call.expect("STREAM FILE hotline/request-recorded");
+            IntakeQueueDrain.drainAll(context);
+            call.reply("200 result=0 endpos=16000");
+            call.expect("STREAM FILE hotline/your-case-number-is").reply("200 result=0 endpos=8000");
+            call.expect("SAY DIGITS").reply("200 result=0");
+            call.expect("STREAM FILE hotline/query-code-by-sms").reply("200 result=0 endpos=8000");
+            call.expect("STREAM FILE hotline/goodbye").reply("200 result=0 endpos=8000");
+            call.expect("SET VARIABLE HOTLINE_ROUTE done").reply("200 result=1");
+            assertThat(call.finish()).isEqualTo("SUCCESS");
+        }
+        return receipts.caseNumberFor(Channel.PHONE, uniqueId);
     }
 
     private static void greeted(AgiCall call) throws Exception {

@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -55,6 +57,26 @@ final class TwilioPeer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The form Twilio posts for an incoming text, with the fields Twilio sends for a plain SMS. */
+    static Map<String, String> sms(String messageSid, String from, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "CN");
+        form.put("SmsMessageSid", messageSid);
+        form.put("NumMedia", "0");
+        form.put("MessageSid", messageSid);
+        form.put("AccountSid", TwilioMessagesApi.ACCOUNT_SID);
+        form.put("From", from);
+        form.put("To", "+8610123456789");
+        form.put("Body", body);
+        form.put("NumSegments", "1");
+        return form;
+    }
+
+    /** A fresh MessageSid, shaped like Twilio's. */
+    static String messageSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
     static String signature(String token, String url, Map<String, String> form) {

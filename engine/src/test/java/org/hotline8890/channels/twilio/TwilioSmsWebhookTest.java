@@ -1,12 +1,13 @@
 package org.hotline8890.channels.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline8890.channels.twilio.TwilioPeer.messageSid;
+import static org.hotline8890.channels.twilio.TwilioPeer.sms;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.hotline8890.TestCases;
 import org.hotline8890.channels.Channel;
@@ -203,23 +204,5 @@ class TwilioSmsWebhookTest {
 
     private int casesFiledFrom(String phone) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM hotline_case WHERE citizen_phone = ?", Integer.class, phone);
-    }
-
-    private static Map<String, String> sms(String sid, String from, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ToCountry", "CN");
-        form.put("SmsMessageSid", sid);
-        form.put("NumMedia", "0");
-        form.put("MessageSid", sid);
-        form.put("AccountSid", "AC00000000000000000000000000000001");
-        form.put("From", from);
-        form.put("To", "+8610123456789");
-        form.put("Body", body);
-        form.put("NumSegments", "1");
-        return form;
-    }
-
-    private static String messageSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 }

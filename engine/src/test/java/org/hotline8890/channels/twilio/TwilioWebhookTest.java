@@ -16,9 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.channels.twilio.enabled=true",
-        "hotline.channels.twilio.account-sid=AC00000000000000000000000000000001",
+        "hotline.channels.twilio.account-sid=" + TwilioMessagesApi.ACCOUNT_SID,
         "hotline.channels.twilio.auth-token=" + TwilioPeer.AUTH_TOKEN,
-        "hotline.channels.twilio.from-number=+15005550006",
+        "hotline.channels.twilio.from-number=" + TwilioMessagesApi.FROM_NUMBER,
         "hotline.channels.twilio.public-base-url=" + TwilioPeer.PUBLIC_BASE_URL,
         "hotline.channels.twilio.agent-number=" + TwilioPeer.AGENT_NUMBER})
 @ActiveProfiles("test")
