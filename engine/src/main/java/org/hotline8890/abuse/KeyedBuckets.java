@@ -60,10 +60,6 @@ final class KeyedBuckets {
                 (k, bucket) -> bucket.getAvailableTokens() >= limit.count() ? null : bucket));
     }
 
-    int size() {
-        return buckets.size();
-    }
-
     private Bucket bucket(String key) {
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.period()).build())
