@@ -3,11 +3,14 @@ package org.hotline8890.api;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.hotline8890.abuse.ClientAddresses;
+import org.hotline8890.abuse.QueryCodeGuard;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.QueryCodes;
@@ -30,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The citizen's side: submit through the web channel, look a case up with its number and query code,
- * and rate the result. A wrong code answers exactly like an unknown number.
+ * and rate the result. A wrong code answers exactly like an unknown number, and too many of them are
+ * refused for a while ({@link QueryCodeGuard}).
  */
 @RestController
 @RequestMapping("/api/citizen")
@@ -44,9 +48,14 @@ class CitizenApi {
     private final CaseActions actions;
     private final MessageSource messages;
     private final Clock clock;
+    private final QueryCodeGuard guard;
+    private final ClientAddresses addresses;
 
     CitizenApi(IntakeService intake, ReferenceChecks references, CaseRepository cases, QueryCodes queryCodes,
-               CaseViews views, CaseActions actions, MessageSource messages, Clock clock) {
+               CaseViews views, CaseActions actions, MessageSource messages, Clock clock,
+               QueryCodeGuard guard, ClientAddresses addresses) {
+        this.guard = guard;
+        this.addresses = addresses;
         this.messages = messages;
         this.intake = intake;
         this.references = references;
@@ -94,18 +103,32 @@ class CitizenApi {
 
     @PostMapping("/cases/lookup")
     @Transactional(readOnly = true)
-    CaseViews.CitizenCaseView lookup(@Valid @RequestBody Lookup lookup) {
-        var found = cases.findByCaseNumber(lookup.caseNumber().strip());
+    CaseViews.CitizenCaseView lookup(@Valid @RequestBody Lookup lookup, HttpServletRequest request) {
+        String number = lookup.caseNumber().strip();
+        String address = addresses.of(request);
+        guard.checkAllowed(number, address);
+        var found = cases.findByCaseNumber(number);
         // Hash even when the number is unknown, so timing does not tell the two apart.
         String hash = found.map(c -> c.getQueryCodeHash()).orElse("");
-        boolean matches = queryCodes.matches(lookup.caseNumber().strip(), lookup.queryCode(), hash);
-        return found.filter(c -> matches).map(views::citizen)
-                .orElseThrow(() -> new CaseNotFoundException(lookup.caseNumber()));
+        boolean matches = queryCodes.matches(number, lookup.queryCode(), hash);
+        if (found.isEmpty() || !matches) {
+            guard.recordFailure(number, address);
+            throw new CaseNotFoundException(lookup.caseNumber());
+        }
+        return views.citizen(found.get());
     }
 
     @PostMapping("/cases/{caseNumber}/feedback")
-    ResponseEntity<Void> feedback(@PathVariable String caseNumber, @Valid @RequestBody Feedback feedback) {
-        actions.recordCitizenFeedback(caseNumber, feedback.queryCode(), feedback.rating(), feedback.comment());
+    ResponseEntity<Void> feedback(@PathVariable String caseNumber, @Valid @RequestBody Feedback feedback,
+                                  HttpServletRequest request) {
+        String address = addresses.of(request);
+        guard.checkAllowed(caseNumber, address);
+        try {
+            actions.recordCitizenFeedback(caseNumber, feedback.queryCode(), feedback.rating(), feedback.comment());
+        } catch (CaseNotFoundException wrongCode) {
+            guard.recordFailure(caseNumber, address);
+            throw wrongCode;
+        }
         return ResponseEntity.noContent().build();
     }
 }
