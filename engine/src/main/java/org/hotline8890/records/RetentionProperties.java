@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long a finished case keeps the citizen's personal data.
  *
  * @param personalData after this long since a case was closed, rejected or merged, its personal
- *                     data is removed; {@code 0} or empty keeps it for ever
+ *                     data is removed; {@code 0} keeps it for ever (empty means the default)
  * @param cron         when the daily removal runs, in the hotline's time zone
  */
 @ConfigurationProperties("hotline.retention")
@@ -18,6 +18,6 @@ public record RetentionProperties(
         @DefaultValue("0 30 3 * * *") String cron) {
 
     public boolean keepsForever() {
-        return personalData == null || personalData.isZero() || personalData.isNegative();
+        return personalData.isZero() || personalData.isNegative();
     }
 }
