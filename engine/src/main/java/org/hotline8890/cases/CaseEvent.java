@@ -1,6 +1,7 @@
 package org.hotline8890.cases;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** One line of a case's timeline: who did what, when, from which state to which. Never updated. */
+/**
+ * One line of a case's timeline: who did what, when, from which state to which. Never updated.
+ * Linked into its case's hash chain ({@link EventHash}): {@code prevHash} is the hash of the case's
+ * event before it, {@code hash} covers this event's content and {@code prevHash}.
+ */
 @Entity
 @Immutable
 @Table(name = "case_event")
@@ -39,19 +44,27 @@ public class CaseEvent {
     @Column(name = "department_id")
     private Long departmentId;
     private String comment;
+    @Column(name = "prev_hash")
+    private String prevHash;
+    @Column(name = "event_hash")
+    private String hash;
 
     protected CaseEvent() {
     }
 
-    CaseEvent(CaseChanged change) {
+    CaseEvent(CaseChanged change, String prevHash) {
         this.caseId = change.caseId();
-        this.occurredAt = change.at();
+        // The column keeps whole seconds; truncating here means the hash covers what is stored
+        // (a database that rounded instead would otherwise store a different second).
+        this.occurredAt = change.at() == null ? null : change.at().truncatedTo(ChronoUnit.SECONDS);
         this.type = change.type();
         this.actor = change.actor();
         this.fromStatus = change.from();
         this.toStatus = change.to();
         this.departmentId = change.departmentId();
         this.comment = change.comment();
+        this.prevHash = prevHash;
+        this.hash = EventHash.of(this, prevHash);
     }
 
     public Long getId() {
@@ -88,5 +101,13 @@ public class CaseEvent {
 
     public String getComment() {
         return comment;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getHash() {
+        return hash;
     }
 }

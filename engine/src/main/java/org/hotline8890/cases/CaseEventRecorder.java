@@ -4,20 +4,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every registered {@link CaseChanged} to the event log. A plain (not after-commit) listener,
- * so the log line commits or rolls back together with the change it describes.
+ * Writes every registered {@link CaseChanged} to the event log, linked into the case's hash chain.
+ * A plain (not after-commit) listener, so the log line commits or rolls back together with the
+ * change it describes.
  */
 @Component
 class CaseEventRecorder {
 
-    private final CaseEventRepository events;
+    private final EventChain chain;
 
-    CaseEventRecorder(CaseEventRepository events) {
-        this.events = events;
+    CaseEventRecorder(EventChain chain) {
+        this.chain = chain;
     }
 
     @EventListener
     void record(CaseChanged change) {
-        events.save(new CaseEvent(change));
+        chain.append(change);
     }
 }

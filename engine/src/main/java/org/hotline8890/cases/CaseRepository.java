@@ -55,4 +55,13 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
             where (c.receivedAt >= :from and c.receivedAt < :to)
             """)
     List<HotlineCase> findReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** Retention: finished cases, closed before {@code cutoff}, that still hold personal data. */
+    @Query("""
+            select c.id from HotlineCase c
+            where c.status in :finalStatuses and c.closedAt < :cutoff and c.personalDataErasedAt is null
+            order by c.id
+            """)
+    List<Long> findIdsWithPersonalDataFinishedBefore(@Param("finalStatuses") Collection<CaseStatus> finalStatuses,
+                                                     @Param("cutoff") Instant cutoff);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -122,6 +123,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private String rejectReason;
     @Column(name = "calendar_incomplete")
     private boolean calendarIncomplete;
+    @Column(name = "personal_data_erased_at")
+    private Instant personalDataErasedAt;
 
     protected HotlineCase() {
     }
@@ -438,6 +441,35 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.PUBLISHED, "system", status, null, now);
     }
 
+    /**
+     * Retention: the citizen's personal data leaves a finished case. Contact details and the
+     * location go; the free texts stay in their de-identified form, so the record still says what
+     * was asked and answered. Every deadline, outcome and count stays for the statistics.
+     */
+    public void erasePersonalData(UnaryOperator<String> deidentify, String reason, Instant now) {
+        if (!status.isFinal() || closedAt == null) {
+            throw new CaseStateException("case.notFinished", "case " + caseNumber + " is " + status + ", not finished");
+        }
+        if (personalDataErasedAt != null) {
+            throw new CaseStateException("case.personalDataErased", "case " + caseNumber + " holds no personal data");
+        }
+        this.subject = clip(deidentify.apply(subject), 200);
+        this.content = deidentify.apply(content);
+        this.replyText = deidentify.apply(replyText);
+        this.answerText = deidentify.apply(answerText);
+        this.rejectReason = clip(deidentify.apply(rejectReason), 1000);
+        this.extensionReason = clip(deidentify.apply(extensionReason), 1000);
+        this.location = null;
+        // Nothing is left to reach the citizen by: the case is anonymous from now on.
+        this.contact = new CitizenContact(null, null, null, null, true);
+        this.personalDataErasedAt = now;
+        changed(CaseEventType.PERSONAL_DATA_ERASED, "system", status, reason, now);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     private void close(Closure how, Instant now) {
         this.closure = how;
         this.closedAt = now;
@@ -510,6 +542,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public Instant getFeedbackAt() { return feedbackAt; }
     public Satisfaction getSatisfaction() { return satisfaction; }
     public Instant getClosedAt() { return closedAt; }
+    public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
     public String getReplyText() { return replyText; }
     public String getAnswerText() { return answerText; }
     public String getRejectReason() { return rejectReason; }

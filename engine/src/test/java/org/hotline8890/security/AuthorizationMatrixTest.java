@@ -95,6 +95,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/admin/dead-letters", Access.ADMIN);
         MATRIX.put("POST /api/admin/dead-letters/{id}/requeue", Access.ADMIN);
         MATRIX.put("GET /api/admin/outbox", Access.ADMIN);
+        MATRIX.put("GET /api/admin/event-log/verify", Access.ADMIN);
+        MATRIX.put("POST /api/admin/retention/run", Access.ADMIN);
     }
 
     /** Valid bodies where a department's call must reach the case check rather than stop at validation. */
