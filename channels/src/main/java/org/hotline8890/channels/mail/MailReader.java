@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hotline8890.channels.text.HtmlText;
 import org.hotline8890.channels.ContactMessage.AttachmentRef;
 
 import jakarta.mail.Address;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline8890.channels.text.HtmlText;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -71,7 +72,7 @@ class MastodonApi implements PlatformApi {
         return new MicroblogPost(notificationId, Platform.MASTODON.qualify(status.path("id").asText()),
                 parent.isEmpty() ? null : Platform.MASTODON.qualify(parent), account.path("id").asText(null),
                 handle(account.path("acct").asText("")), displayName.isEmpty() ? null : displayName,
-                PostText.fromHtml(status.path("content").asText("")), createdAt(status));
+                HtmlText.toPlainText(status.path("content").asText("")), createdAt(status));
     }
 
     /** {@code acct} is {@code user@server} for remote accounts and just {@code user} for local ones. */

@@ -2,13 +2,8 @@ package org.hotline8890.channels.microblog;
 
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
-/** The words of a post: HTML to plain text, and whether anything is said beyond mentions and emoji. */
+/** The words of a post: whether anything is said beyond mentions and emoji, and without the opening mentions. */
 final class PostText {
 
     /** {@code @name} on Weibo, {@code @user} or {@code @user@server} on Mastodon. */
@@ -21,29 +16,6 @@ final class PostText {
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     private PostText() {
-    }
-
-    /** Mastodon's {@code content}: paragraphs and line breaks kept, tags dropped, entities decoded. */
-    static String fromHtml(String html) {
-        StringBuilder text = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    text.append(t.getWholeText());
-                } else if ("br".equals(node.nodeName())) {
-                    text.append('\n');
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if ("p".equals(node.nodeName())) {
-                    text.append("\n\n");
-                }
-            }
-        }, Jsoup.parseBodyFragment(html).body());
-        return text.toString().strip();
     }
 
     /** True if a letter or digit remains once mentions, emoji, emoticons and links are taken out. */

@@ -1,4 +1,4 @@
-package org.hotline8890.channels.mail;
+package org.hotline8890.channels.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,5 +34,13 @@ class HtmlTextTest {
     @Test
     void runsOfSpacesAndSourceLineBreaksCollapseAsABrowserShowsThem() {
         assertThat(HtmlText.toPlainText("<p>楼下   工地\n   夜间施工</p>")).isEqualTo("楼下 工地 夜间施工");
+    }
+
+    @Test
+    void mastodonHtmlBecomesPlainTextWithItsLineBreaksAndEntities() {
+        String html = "<p><span class=\"h-card\"><a href=\"https://gov.example/@hotline\" class=\"u-url mention\">"
+                + "@<span>hotline</span></a></span> 路口红绿灯&lt;坏了&gt; &amp; 没人管</p><p>第二段<br />第三行</p>";
+
+        assertThat(HtmlText.toPlainText(html)).isEqualTo("@hotline 路口红绿灯<坏了> & 没人管\n\n第二段\n第三行");
     }
 }

@@ -1,4 +1,4 @@
-package org.hotline8890.channels.mail;
+package org.hotline8890.channels.text;
 
 import java.util.Set;
 
@@ -10,10 +10,10 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Plain text from the HTML of an HTML-only mail: tags go, entities are decoded, and the line
- * structure a reader sees (paragraphs, line breaks, list items, table rows) is kept.
+ * Plain text from HTML (an HTML-only mail, a Mastodon post): tags go, entities are decoded, and the
+ * line structure a reader sees (paragraphs, line breaks, list items, table rows) is kept.
  */
-final class HtmlText {
+public final class HtmlText {
 
     /** Set apart by an empty line. */
     private static final Set<String> PARAGRAPHS = Set.of("p", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
@@ -26,7 +26,7 @@ final class HtmlText {
     private HtmlText() {
     }
 
-    static String toPlainText(String html) {
+    public static String toPlainText(String html) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new LineKeeper(out), Jsoup.parse(html).body());
         return tidy(out.toString());
