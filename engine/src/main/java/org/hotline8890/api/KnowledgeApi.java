@@ -14,7 +14,6 @@ import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.security.CurrentStaff;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/knowledge")
-@Validated
 class KnowledgeApi {
 
     private final KnowledgeBase knowledge;
