@@ -131,13 +131,15 @@ public class Article {
         return true;
     }
 
-    /** An agent answered a caller from it. */
-    void countUse(LocalDate today) {
+    /**
+     * An answer may cite only an article valid today. The use itself is counted by an atomic update
+     * ({@link ArticleRepository#countUse}), not here: many agents cite a popular article at once, and
+     * a versioned change would make all but one of their calls fail.
+     */
+    void requireCitable(LocalDate today) {
         if (!isValidOn(today)) {
-            throw new ArticleStateException("article.notValid", "only an approved article within its validity can be cited");
+            throw new InvalidArticleException("articleId", "the article is not approved or not valid today");
         }
-        useCount++;
-        // Deliberately not moving updatedAt: a use changes nothing that is indexed.
     }
 
     public boolean isValidOn(LocalDate day) {

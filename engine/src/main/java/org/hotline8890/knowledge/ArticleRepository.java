@@ -6,9 +6,15 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ArticleRepository extends JpaRepository<Article, Long> {
+
+    /** Neither the version nor {@code updated_at} moves: a use changes nothing indexed, and must not conflict. */
+    @Modifying
+    @Query("update Article a set a.useCount = a.useCount + 1 where a.id = :id")
+    int countUse(long id);
 
     List<Article> findByUpdatedAtGreaterThanEqual(Instant since);
 

@@ -144,12 +144,10 @@ public class KnowledgeBase {
         if (already != null && already > 0) {
             return;
         }
-        Article article = articles.findById(articleId)
-                .orElseThrow(() -> new InvalidArticleException("articleId", "no such knowledge article"));
-        if (!article.isValidOn(today())) {
-            throw new InvalidArticleException("articleId", "the article is not approved or not valid today");
-        }
-        article.countUse(today());
+        articles.findById(articleId)
+                .orElseThrow(() -> new InvalidArticleException("articleId", "no such knowledge article"))
+                .requireCitable(today());
+        articles.countUse(articleId);
         jdbc.update("INSERT INTO knowledge_article_use (article_id, case_id, used_at) VALUES (?, ?, ?)",
                 articleId, caseId, java.sql.Timestamp.from(clock.instant()));
     }

@@ -59,10 +59,9 @@ class ArticleTest {
         assertThat(article.expireIfPast(TODAY, NOW)).isTrue();
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.EXPIRED);
         assertThat(article.expireIfPast(TODAY, NOW)).as("expires once").isFalse();
-        assertThatThrownBy(() -> article.countUse(TODAY)).isInstanceOf(ArticleStateException.class);
-
-        current.countUse(TODAY);
-        assertThat(current.getUseCount()).isEqualTo(1);
+        assertThatThrownBy(() -> article.requireCitable(TODAY))
+                .isInstanceOf(InvalidArticleException.class).hasFieldOrPropertyWithValue("field", "articleId");
+        current.requireCitable(TODAY);
     }
 
     @Test
