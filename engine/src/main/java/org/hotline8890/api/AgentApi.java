@@ -51,8 +51,9 @@ class AgentApi {
 
     enum AgentDecision { ANSWER, DISPATCH }
 
+    /** {@code articleId}: the knowledge article the answer came from (only with ANSWER). */
     record CallCase(@NotNull @Valid CaseRequest request, @NotNull AgentDecision decision,
-                    @Size(max = 5000) String answer) {
+                    @Size(max = 5000) String answer, Long articleId) {
     }
 
     record Logged(String caseNumber, String queryCode, String status, boolean duplicate) {
@@ -69,12 +70,16 @@ class AgentApi {
         if (call.decision() == AgentDecision.ANSWER && (call.answer() == null || call.answer().isBlank())) {
             throw new InvalidFieldException("answer", "the answer given to the caller is required");
         }
+        if (call.articleId() != null && call.decision() != AgentDecision.ANSWER) {
+            throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
+        }
         String agent = staff.get().username();
         NewCase newCase = call.request().toNewCase(Channel.PHONE, clock.instant());
         // Scoped to the agent, so one agent's key never finds another's case or a phone adapter's call id.
         IntakeService.Accepted accepted = intake.once(Channel.PHONE, "agent:" + agent + ":" + IdempotencyKey.orFresh(key),
                 newCase.receivedAt(),
-                () -> caseIntake.open(newCase, IntakeDecision.valueOf(call.decision().name()), call.answer(), agent));
+                () -> caseIntake.open(newCase, IntakeDecision.valueOf(call.decision().name()), call.answer(),
+                        call.articleId(), agent));
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Logged(accepted.caseNumber(), accepted.queryCode(), accepted.status().name(),
                         accepted.duplicate()));

@@ -6,6 +6,9 @@ import org.hotline8890.calendar.CalendarFormatException;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.intake.InvalidContactException;
+import org.hotline8890.knowledge.ArticleNotFoundException;
+import org.hotline8890.knowledge.ArticleStateException;
+import org.hotline8890.knowledge.InvalidArticleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -103,6 +106,22 @@ class ApiErrors {
 
     @ExceptionHandler(CaseStateException.class)
     ResponseEntity<Problem> conflict(CaseStateException e) {
+        return status(HttpStatus.CONFLICT, new Problem(e.getCode(), e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(InvalidArticleException.class)
+    ResponseEntity<Problem> invalidArticle(InvalidArticleException e) {
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields",
+                List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(ArticleNotFoundException.class)
+    ResponseEntity<Problem> articleNotFound(ArticleNotFoundException e) {
+        return status(HttpStatus.NOT_FOUND, new Problem("article.notFound", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ArticleStateException.class)
+    ResponseEntity<Problem> articleConflict(ArticleStateException e) {
         return status(HttpStatus.CONFLICT, new Problem(e.getCode(), e.getMessage(), List.of()));
     }
 

@@ -32,7 +32,7 @@ class CaseViews {
                          boolean designated, int returnCount, int extensionCount, int rehandleCount,
                          Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
-                         Instant closedAt, String reply, String answer, boolean calendarIncomplete,
+                         Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
                          List<TimelineEntry> timeline) {
     }
 
@@ -57,7 +57,7 @@ class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.isCalendarIncomplete(), timeline(c, true));
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true));
     }
 
     CitizenCaseView citizen(HotlineCase c) {

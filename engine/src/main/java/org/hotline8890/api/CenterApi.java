@@ -44,8 +44,9 @@ class CenterApi {
         this.clock = clock;
     }
 
+    /** {@code articleId}: the knowledge article an ANSWER came from. */
     record IntakeReview(@NotNull IntakeDecision decision, @Size(max = 5000) String text,
-                        @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode) {
+                        @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode, Long articleId) {
     }
 
     record Dispatch(@NotBlank @Size(max = 64) String departmentCode) {
@@ -113,8 +114,11 @@ class CenterApi {
         if (review.decision() == IntakeDecision.MERGE && blank(review.mergeInto())) {
             throw new InvalidFieldException("mergeInto", "the case number to merge into is required");
         }
-        actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.mergeInto(),
-                review.departmentCode());
+        if (review.articleId() != null && review.decision() != IntakeDecision.ANSWER) {
+            throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
+        }
+        actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
+                review.mergeInto(), review.departmentCode());
     }
 
     @PostMapping("/cases/{caseNumber}/dispatch")

@@ -119,6 +119,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private String replyText;
     @Column(name = "answer_text")
     private String answerText;
+    /** The knowledge article the direct answer came from, if any. */
+    @Column(name = "answer_article_id")
+    private Long answerArticleId;
     @Column(name = "reject_reason")
     private String rejectReason;
     @Column(name = "calendar_incomplete")
@@ -161,10 +164,16 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     }
 
     public void answerDirectly(String answer, String actor, Instant now) {
+        answerDirectly(answer, null, actor, now);
+    }
+
+    /** 直接答复, citing the knowledge article ({@code articleId}, may be null) the answer came from. */
+    public void answerDirectly(String answer, Long articleId, String actor, Instant now) {
         requireStatus("case.notReceived", CaseStatus.RECEIVED);
         requireText(answer, "answer");
         CaseStatus from = status;
         this.answerText = answer;
+        this.answerArticleId = articleId;
         close(Closure.ANSWERED_DIRECTLY, now);
         changed(CaseEventType.ANSWERED_DIRECTLY, actor, from, answer, now);
     }
@@ -545,6 +554,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public Instant getPersonalDataErasedAt() { return personalDataErasedAt; }
     public String getReplyText() { return replyText; }
     public String getAnswerText() { return answerText; }
+    public Long getAnswerArticleId() { return answerArticleId; }
     public String getRejectReason() { return rejectReason; }
     public boolean isCalendarIncomplete() { return calendarIncomplete; }
 }

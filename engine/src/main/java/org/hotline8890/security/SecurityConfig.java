@@ -55,6 +55,16 @@ class SecurityConfig {
                         .requestMatchers("/api/department/**").hasRole("DEPARTMENT")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/cases/**").authenticated()
+                        // Knowledge base: the center decides on articles; departments and the center write
+                        // them and see what expires; every staff member searches and reads.
+                        .requestMatchers(HttpMethod.POST, "/api/knowledge/articles/*/**")
+                                .hasAnyRole("DISPATCHER", "SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/knowledge/articles")
+                                .hasAnyRole("DEPARTMENT", "DISPATCHER", "SUPERVISOR", "ADMIN")
+                        .requestMatchers("/api/knowledge/proposals", "/api/knowledge/expiring", "/api/knowledge/reminders")
+                                .hasAnyRole("DEPARTMENT", "DISPATCHER", "SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/knowledge/articles", "/api/knowledge/articles/*")
+                                .authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

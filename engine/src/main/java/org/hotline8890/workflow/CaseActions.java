@@ -15,6 +15,7 @@ import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.QueryCodes;
 import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.knowledge.KnowledgeBase;
 import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
 import org.hotline8890.organisation.OrgUnit;
@@ -42,11 +43,12 @@ public class CaseActions {
     private final QueryCodes queryCodes;
     private final CitizenNotifier notifier;
     private final HotlineProperties properties;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     CaseActions(CaseRepository cases, CaseProcess process, Organisation organisation, CaseAccessPolicy access,
                 TimeLimitPolicy timeLimits, RehandlingPolicy rehandling, QueryCodes queryCodes,
-                CitizenNotifier notifier, HotlineProperties properties, Clock clock) {
+                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, Clock clock) {
         this.cases = cases;
         this.process = process;
         this.organisation = organisation;
@@ -56,16 +58,28 @@ public class CaseActions {
         this.queryCodes = queryCodes;
         this.notifier = notifier;
         this.properties = properties;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
     /** 受理: the center's decision on a request that did not come through an agent. */
     public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text,
                              String mergeInto, String departmentCode) {
+        reviewIntake(staff, caseNumber, decision, text, null, mergeInto, departmentCode);
+    }
+
+    /** As above; an ANSWER given from a knowledge article ({@code articleId}) is recorded and counted. */
+    public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text, Long articleId,
+                             String mergeInto, String departmentCode) {
         HotlineCase c = load(staff, caseNumber);
         Instant now = clock.instant();
         switch (decision) {
-            case ANSWER -> c.answerDirectly(text, staff.username(), now);
+            case ANSWER -> {
+                c.answerDirectly(text, articleId, staff.username(), now);
+                if (articleId != null) {
+                    knowledge.recordUse(articleId, c.getId());
+                }
+            }
             case REJECT -> c.reject(text, staff.username(), now);
             case MERGE -> c.mergeInto(cases.findByCaseNumber(required(mergeInto, "mergeInto"))
                     .orElseThrow(() -> new CaseNotFoundException(mergeInto)), staff.username(), now);

@@ -7,6 +7,7 @@ import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.NewCase;
 import org.hotline8890.cases.QueryCodes;
+import org.hotline8890.knowledge.KnowledgeBase;
 import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
 import org.springframework.stereotype.Service;
@@ -21,15 +22,17 @@ public class CaseIntake {
     private final QueryCodes queryCodes;
     private final CaseProcess process;
     private final CitizenNotifier notifier;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     CaseIntake(CaseRepository cases, CaseNumbers numbers, QueryCodes queryCodes, CaseProcess process,
-               CitizenNotifier notifier, Clock clock) {
+               CitizenNotifier notifier, KnowledgeBase knowledge, Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.queryCodes = queryCodes;
         this.process = process;
         this.notifier = notifier;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -42,13 +45,22 @@ public class CaseIntake {
      */
     @Transactional
     public Opened open(NewCase request, IntakeDecision decision, String answer, String actor) {
+        return open(request, decision, answer, null, actor);
+    }
+
+    /** As above; an answer given from a knowledge article ({@code articleId}) is recorded and counted. */
+    @Transactional
+    public Opened open(NewCase request, IntakeDecision decision, String answer, Long articleId, String actor) {
         String number = numbers.next(request.receivedAt());
         String code = queryCodes.newCode();
         HotlineCase c = cases.save(HotlineCase.receive(request, number, queryCodes.hash(number, code), actor));
         notifier.tellAccepted(c, code);
         if (decision == IntakeDecision.ANSWER) {
-            c.answerDirectly(answer, actor, clock.instant());
+            c.answerDirectly(answer, articleId, actor, clock.instant());
             c = cases.save(c);
+            if (articleId != null) {
+                knowledge.recordUse(articleId, c.getId());
+            }
         }
         process.start(c, decision);
         return new Opened(c, code);

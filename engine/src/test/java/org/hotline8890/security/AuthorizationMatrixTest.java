@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class AuthorizationMatrixTest {
 
     /** Who may call an endpoint. */
-    enum Access { ANYONE, AGENT_DESK, CENTER, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE, ADMIN }
+    enum Access { ANYONE, AGENT_DESK, CENTER, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE, ADMIN, ANY_STAFF,
+        KNOWLEDGE_AUTHORS }
 
     /** The users; the department case is always dispatched to the environment bureau (HBJ). */
     enum Caller {
@@ -97,6 +98,15 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/admin/outbox", Access.ADMIN);
         MATRIX.put("GET /api/admin/event-log/verify", Access.ADMIN);
         MATRIX.put("POST /api/admin/retention/run", Access.ADMIN);
+        MATRIX.put("GET /api/knowledge/articles", Access.ANY_STAFF);
+        MATRIX.put("GET /api/knowledge/articles/{id}", Access.ANY_STAFF);
+        MATRIX.put("POST /api/knowledge/articles", Access.KNOWLEDGE_AUTHORS);
+        MATRIX.put("GET /api/knowledge/proposals", Access.KNOWLEDGE_AUTHORS);
+        MATRIX.put("GET /api/knowledge/expiring", Access.KNOWLEDGE_AUTHORS);
+        MATRIX.put("GET /api/knowledge/reminders", Access.KNOWLEDGE_AUTHORS);
+        MATRIX.put("POST /api/knowledge/articles/{id}/approve", Access.CENTER);
+        MATRIX.put("POST /api/knowledge/articles/{id}/reject", Access.CENTER);
+        MATRIX.put("POST /api/knowledge/articles/{id}/retire", Access.CENTER);
     }
 
     /** Valid bodies where a department's call must reach the case check rather than stop at validation. */
@@ -174,6 +184,8 @@ class AuthorizationMatrixTest {
             case OWN_DEPARTMENT_CASE -> caller == Caller.DEPARTMENT_OF_THE_CASE;
             case ANY_STAFF_OWN_CASE -> caller != Caller.ANONYMOUS && caller != Caller.ANOTHER_DEPARTMENT;
             case ADMIN -> caller == Caller.ADMIN;
+            case ANY_STAFF -> caller != Caller.ANONYMOUS;
+            case KNOWLEDGE_AUTHORS -> caller != Caller.ANONYMOUS && caller != Caller.AGENT;
         };
         if (allowed) {
             return Outcome.ALLOWED;
