@@ -1,0 +1,145 @@
+package org.hotline8890.web;
+
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.hotline8890.HotlineProperties;
+import org.hotline8890.abuse.ClientAddresses;
+import org.hotline8890.api.CaseRequest;
+import org.hotline8890.api.CitizenDesk;
+import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseType;
+import org.hotline8890.intake.IntakeService;
+import org.hotline8890.organisation.Category;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.OrgUnitKind;
+import org.hotline8890.organisation.Organisation;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The citizen portal: submit a request, then look it up with the case number and query code. Plain
+ * form posts, so it works without JavaScript; the citizen API's rules and rate limits apply.
+ */
+@Controller
+@RequestMapping("/citizen")
+class CitizenPages {
+
+    /** Texts for refused fields are {@code page.submit.invalid.<field>} in the message bundles. */
+    static final String INVALID = "page.submit.invalid.";
+
+    private final CitizenDesk desk;
+    private final Organisation organisation;
+    private final Validator validator;
+    private final ClientAddresses addresses;
+    private final ZoneId zone;
+
+    CitizenPages(CitizenDesk desk, Organisation organisation, Validator validator, ClientAddresses addresses,
+                 HotlineProperties properties) {
+        this.zone = properties.zone();
+        this.desk = desk;
+        this.organisation = organisation;
+        this.validator = validator;
+        this.addresses = addresses;
+    }
+
+    record Choice(String code, String label) {
+    }
+
+    @GetMapping("/requests/new")
+    String requestForm(Model model, Locale locale) {
+        model.addAttribute("form", new RequestForm());
+        return showForm(model, locale);
+    }
+
+    @PostMapping("/requests")
+    String submit(@ModelAttribute("form") RequestForm form, BindingResult binding, Model model, Locale locale) {
+        CaseRequest request = form.toRequest();
+        if (!binding.hasErrors()) {
+            for (ConstraintViolation<CaseRequest> violation : validator.validate(request)) {
+                reject(binding, violation.getPropertyPath().toString());
+            }
+        }
+        if (binding.hasErrors()) {
+            return showForm(model, locale);
+        }
+        IntakeService.Accepted accepted;
+        try {
+            // A page post has no retry key of its own: each accepted post is a new contact.
+            accepted = desk.submit(request, UUID.randomUUID().toString());
+        } catch (InvalidFieldException unknown) {
+            reject(binding, unknown.field());
+            return showForm(model, locale);
+        }
+        model.addAttribute("caseNumber", accepted.caseNumber());
+        model.addAttribute("queryCode", accepted.queryCode());
+        return "citizen/submitted";
+    }
+
+    @GetMapping("/lookup")
+    String lookupForm() {
+        return "citizen/lookup";
+    }
+
+    @PostMapping("/cases/lookup")
+    String lookup(@RequestParam(defaultValue = "") String caseNumber, @RequestParam(defaultValue = "") String queryCode,
+                  HttpServletRequest http, Model model) {
+        model.addAttribute("caseNumber", caseNumber);
+        if (caseNumber.isBlank() || queryCode.isBlank() || caseNumber.length() > 32 || queryCode.length() > 32) {
+            model.addAttribute("problem", "page.lookup.incomplete");
+            return "citizen/lookup";
+        }
+        try {
+            // Dates read in the hotline's own time zone, as its deadlines are set.
+            model.addAttribute("zone", zone);
+            model.addAttribute("found", desk.lookup(caseNumber, queryCode.strip(), addresses.of(http)));
+        } catch (CaseNotFoundException unknownOrWrongCode) {
+            model.addAttribute("problem", "page.lookup.notFound");
+            return "citizen/lookup";
+        }
+        return "citizen/case";
+    }
+
+    private static void reject(BindingResult binding, String property) {
+        // The "reachable" rule is about the contact as a whole; the phone field is where it is fixed.
+        String field = "reachable".equals(property) ? "phone" : property;
+        if (!binding.hasFieldErrors(field)) {
+            binding.rejectValue(field, INVALID + field);
+        }
+    }
+
+    private String showForm(Model model, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        model.addAttribute("types", List.of(CaseType.values()));
+        model.addAttribute("categories", organisation.categories().stream().sorted(Comparator.comparing(Category::getCode))
+                .map(c -> new Choice(c.getCode(), label(c, english))).toList());
+        model.addAttribute("districts", organisation.all().stream()
+                .filter(u -> u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY)
+                .map(u -> new Choice(u.getCode(), name(u, english))).toList());
+        return "citizen/request";
+    }
+
+    /** Sub-categories are indented under their parent, so the tree reads in a plain list. */
+    private static String label(Category c, boolean english) {
+        String name = english && c.getNameEn() != null ? c.getNameEn() : c.getName();
+        return c.getParentCode() == null ? name : "\u00a0\u00a0" + name;
+    }
+
+    private static String name(OrgUnit u, boolean english) {
+        return english && u.getNameEn() != null ? u.getNameEn() : u.getName();
+    }
+}
