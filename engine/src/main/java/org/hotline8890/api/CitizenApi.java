@@ -8,10 +8,8 @@ import jakarta.validation.constraints.Size;
 
 import org.hotline8890.abuse.ClientAddresses;
 import org.hotline8890.abuse.QueryCodeGuard;
-import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.intake.IntakeService;
-import org.hotline8890.workflow.CaseActions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -33,17 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CitizenApi {
 
     private final CitizenDesk desk;
-    private final CaseActions actions;
     private final MessageSource messages;
-    private final QueryCodeGuard guard;
     private final ClientAddresses addresses;
 
-    CitizenApi(CitizenDesk desk, CaseActions actions, MessageSource messages, QueryCodeGuard guard,
-               ClientAddresses addresses) {
+    CitizenApi(CitizenDesk desk, MessageSource messages, ClientAddresses addresses) {
         this.desk = desk;
-        this.actions = actions;
         this.messages = messages;
-        this.guard = guard;
         this.addresses = addresses;
     }
 
@@ -79,14 +72,7 @@ class CitizenApi {
     @PostMapping("/cases/{caseNumber}/feedback")
     ResponseEntity<Void> feedback(@PathVariable String caseNumber, @Valid @RequestBody Feedback feedback,
                                   HttpServletRequest request) {
-        String address = addresses.of(request);
-        guard.checkAllowed(caseNumber, address);
-        try {
-            actions.recordCitizenFeedback(caseNumber, feedback.queryCode(), feedback.rating(), feedback.comment());
-        } catch (CaseNotFoundException wrongCode) {
-            guard.recordFailure(caseNumber, address);
-            throw wrongCode;
-        }
+        desk.feedback(caseNumber, feedback.queryCode(), feedback.rating(), feedback.comment(), addresses.of(request));
         return ResponseEntity.noContent().build();
     }
 }

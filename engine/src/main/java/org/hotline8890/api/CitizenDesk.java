@@ -6,9 +6,11 @@ import org.hotline8890.abuse.QueryCodeGuard;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.QueryCodes;
+import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.channels.Channel;
 import org.hotline8890.channels.ContactMessage;
 import org.hotline8890.intake.IntakeService;
+import org.hotline8890.workflow.CaseActions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +28,11 @@ public class CitizenDesk {
     private final CaseViews views;
     private final Clock clock;
     private final QueryCodeGuard guard;
+    private final CaseActions actions;
 
     CitizenDesk(IntakeService intake, ReferenceChecks references, CaseRepository cases, QueryCodes queryCodes,
-                CaseViews views, Clock clock, QueryCodeGuard guard) {
+                CaseViews views, Clock clock, QueryCodeGuard guard, CaseActions actions) {
+        this.actions = actions;
         this.intake = intake;
         this.references = references;
         this.cases = cases;
@@ -76,5 +80,21 @@ public class CitizenDesk {
             throw new CaseNotFoundException(caseNumber);
         }
         return views.citizen(found.get());
+    }
+
+    /**
+     * The citizen's rating of the result, with the same guard on the query code as a look-up.
+     *
+     * @throws CaseNotFoundException for an unknown number or a wrong code
+     * @throws org.hotline8890.cases.CaseStateException when the case is not waiting for a rating
+     */
+    public void feedback(String caseNumber, String queryCode, Satisfaction rating, String comment, String address) {
+        guard.checkAllowed(caseNumber, address);
+        try {
+            actions.recordCitizenFeedback(caseNumber, queryCode, rating, comment);
+        } catch (CaseNotFoundException wrongCode) {
+            guard.recordFailure(caseNumber, address);
+            throw wrongCode;
+        }
     }
 }

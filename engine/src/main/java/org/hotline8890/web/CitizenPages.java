@@ -16,7 +16,9 @@ import org.hotline8890.api.CaseRequest;
 import org.hotline8890.api.CitizenDesk;
 import org.hotline8890.api.InvalidFieldException;
 import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.CaseType;
+import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.intake.IntakeService;
 import org.hotline8890.organisation.Category;
 import org.hotline8890.organisation.OrgUnit;
@@ -32,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The citizen portal: submit a request, then look it up with the case number and query code. Plain
+ * The citizen portal: submit a request, look it up with the case number and query code, rate the
+ * result when asked. Plain
  * form posts, so it works without JavaScript; the citizen API's rules and rate limits apply.
  */
 @Controller
@@ -107,11 +110,40 @@ class CitizenPages {
             // Dates read in the hotline's own time zone, as its deadlines are set.
             model.addAttribute("zone", zone);
             model.addAttribute("found", desk.lookup(caseNumber, queryCode.strip(), addresses.of(http)));
+            // The rating form needs the code again; it goes back only to the person who just typed it.
+            model.addAttribute("queryCode", queryCode.strip());
+            model.addAttribute("ratings", List.of(Satisfaction.values()));
         } catch (CaseNotFoundException unknownOrWrongCode) {
             model.addAttribute("problem", "page.lookup.notFound");
             return "citizen/lookup";
         }
         return "citizen/case";
+    }
+
+    /**
+     * The rating form on the case page posts the query code the citizen has just entered, so the rating
+     * is guarded exactly like a look-up; the page then shows the case again.
+     */
+    @PostMapping("/cases/feedback")
+    String feedback(@RequestParam(defaultValue = "") String caseNumber, @RequestParam(defaultValue = "") String queryCode,
+                    @RequestParam(required = false) Satisfaction rating, @RequestParam(defaultValue = "") String comment,
+                    HttpServletRequest http, Model model) {
+        String address = addresses.of(http);
+        if (rating == null || comment.length() > 1000) {
+            model.addAttribute("feedbackProblem", "page.feedback.invalid");
+        } else {
+            try {
+                desk.feedback(caseNumber.strip(), queryCode.strip(), rating, comment.isBlank() ? null : comment.strip(), address);
+                model.addAttribute("feedbackDone", true);
+            } catch (CaseStateException notWaitingForIt) {
+                model.addAttribute("feedbackProblem", "page.feedback.notWaiting");
+            } catch (CaseNotFoundException wrongCode) {
+                model.addAttribute("caseNumber", caseNumber);
+                model.addAttribute("problem", "page.lookup.notFound");
+                return "citizen/lookup";
+            }
+        }
+        return lookup(caseNumber, queryCode, http, model);
     }
 
     private static void reject(BindingResult binding, String property) {

@@ -13,6 +13,14 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
+import org.hotline8890.TestCases;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.workflow.IntakeDecision;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Role;
+import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.CaseActions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -28,6 +36,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class CitizenPagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired CaseActions actions;
+    @Autowired CaseRepository cases;
+    @Autowired Organisation organisation;
 
     @Test
     void theHomePageLeadsToEveryPlaceInChineseByDefault() throws Exception {
@@ -93,6 +104,33 @@ class CitizenPagesTest {
                         .param("subject", "Noise").param("content", "Every night").param("anonymous", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(unknownCategory).contains("Please choose a topic.").doesNotContain("case-number");
+    }
+
+    @Test
+    void aCitizenRatesTheResultOnTheCasePageWhenAsked() throws Exception {
+        String shown = mvc.perform(form(post("/citizen/requests"))
+                        .param("type", "COMPLAINT").param("category", "ENV.NOISE").param("district", "DC")
+                        .param("subject", "夜间施工噪音").param("content", "东华路工地每晚23点后仍在施工")
+                        .param("email", "citizen@example.org"))
+                .andReturn().getResponse().getContentAsString();
+        String number = idText(shown, "case-number");
+        String code = idText(shown, "query-code");
+        Staff dispatcher = TestCases.dispatcher(organisation);
+        Staff environment = TestCases.staff(organisation, "dept-environment", Role.DEPARTMENT, "HBJ");
+        actions.reviewIntake(dispatcher, number, IntakeDecision.DISPATCH, null, null, null);
+        actions.sign(environment, number);
+        actions.reply(environment, number, "已责令工地停止夜间施工。");
+        actions.reviewReply(dispatcher, number, true, null);
+
+        String asked = mvc.perform(form(post("/citizen/cases/lookup")).param("caseNumber", number).param("queryCode", code))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(asked).contains("请评价办理结果", "已责令工地停止夜间施工。", "name=\"rating\"");
+
+        String rated = mvc.perform(form(post("/citizen/cases/feedback")).param("caseNumber", number)
+                        .param("queryCode", code).param("rating", "SATISFIED").param("comment", "处理及时"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rated).contains("感谢您的评价。", "您已评价").doesNotContain("name=\"rating\"");
+        assertThat(cases.findByCaseNumber(number).orElseThrow().getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
     }
 
     private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request) {
