@@ -92,6 +92,7 @@ class SecurityConfig {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         // The citizen portal needs no login: a case is reached with its number and query code.
                         .requestMatchers("/citizen/**").permitAll()
+                        .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // Twilio's webhooks carry no login: each must bear Twilio's signature instead.

@@ -1,7 +1,6 @@
 package org.hotline8890.web;
 
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,10 +19,6 @@ import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.intake.IntakeService;
-import org.hotline8890.organisation.Category;
-import org.hotline8890.organisation.OrgUnit;
-import org.hotline8890.organisation.OrgUnitKind;
-import org.hotline8890.organisation.Organisation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,21 +41,18 @@ class CitizenPages {
     static final String INVALID = "page.submit.invalid.";
 
     private final CitizenDesk desk;
-    private final Organisation organisation;
+    private final Choices choices;
     private final Validator validator;
     private final ClientAddresses addresses;
     private final ZoneId zone;
 
-    CitizenPages(CitizenDesk desk, Organisation organisation, Validator validator, ClientAddresses addresses,
+    CitizenPages(CitizenDesk desk, Choices choices, Validator validator, ClientAddresses addresses,
                  HotlineProperties properties) {
         this.zone = properties.zone();
         this.desk = desk;
-        this.organisation = organisation;
+        this.choices = choices;
         this.validator = validator;
         this.addresses = addresses;
-    }
-
-    record Choice(String code, String label) {
     }
 
     @GetMapping("/requests/new")
@@ -155,23 +147,9 @@ class CitizenPages {
     }
 
     private String showForm(Model model, Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
         model.addAttribute("types", List.of(CaseType.values()));
-        model.addAttribute("categories", organisation.categories().stream().sorted(Comparator.comparing(Category::getCode))
-                .map(c -> new Choice(c.getCode(), label(c, english))).toList());
-        model.addAttribute("districts", organisation.all().stream()
-                .filter(u -> u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY)
-                .map(u -> new Choice(u.getCode(), name(u, english))).toList());
+        model.addAttribute("categories", choices.categories(locale));
+        model.addAttribute("districts", choices.districts(locale));
         return "citizen/request";
-    }
-
-    /** Sub-categories are indented under their parent, so the tree reads in a plain list. */
-    private static String label(Category c, boolean english) {
-        String name = english && c.getNameEn() != null ? c.getNameEn() : c.getName();
-        return c.getParentCode() == null ? name : "\u00a0\u00a0" + name;
-    }
-
-    private static String name(OrgUnit u, boolean english) {
-        return english && u.getNameEn() != null ? u.getNameEn() : u.getName();
     }
 }
