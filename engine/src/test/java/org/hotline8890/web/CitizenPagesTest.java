@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 
 import org.hotline8890.TestCases;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -111,7 +113,7 @@ class CitizenPagesTest {
         String shown = mvc.perform(form(post("/citizen/requests"))
                         .param("type", "COMPLAINT").param("category", "ENV.NOISE").param("district", "DC")
                         .param("subject", "夜间施工噪音").param("content", "东华路工地每晚23点后仍在施工")
-                        .param("email", "citizen@example.org"))
+                        .param("phone", "13812345678"))
                 .andReturn().getResponse().getContentAsString();
         String number = idText(shown, "case-number");
         String code = idText(shown, "query-code");
@@ -131,6 +133,16 @@ class CitizenPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(rated).contains("感谢您的评价。", "您已评价").doesNotContain("name=\"rating\"");
         assertThat(cases.findByCaseNumber(number).orElseThrow().getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
+    }
+
+    /** The container forwards an unknown page to {@code /error} with its status; MockMvc has no container. */
+    @Test
+    void anUnknownPageIsAFriendlyPageInTheReadersLanguage() throws Exception {
+        String page = mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/citizen/no-such-page")
+                        .accept(MediaType.TEXT_HTML).cookie(new Cookie("hotline-lang", "en")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Page not found", "Back to the home page").doesNotContain("Whitelabel", "Exception");
     }
 
     private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request) {

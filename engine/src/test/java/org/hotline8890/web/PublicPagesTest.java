@@ -41,7 +41,7 @@ class PublicPagesTest {
 
     @BeforeEach
     void publishTwoResultsInDistrictNh() {
-        publish("夜间施工噪音 " + marker + " 一", "张三丰反映工地夜间施工，电话13812345678。");
+        publish("夜间施工噪音 " + marker + " 一", "工地夜间施工，我的电话13812345678。");
         publish("夜间施工噪音 " + marker + " 二", "工地夜间施工。");
     }
 
