@@ -16,8 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Per-address limits on what citizens can do without a login: submitting (web form, mailbox form,
- * Open311) and looking cases up or rating them. An interceptor rather than a filter, so only calls
+ * Per-address limits on what citizens can do without a login: submitting (web API and citizen pages,
+ * mailbox form, Open311) and looking cases up or rating them. An interceptor rather than a filter, so only calls
  * that reach a real endpoint count, and the refusal is answered by {@link TooManyRequestsAnswer}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,9 +38,10 @@ class CitizenRateLimits implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new Limiting(submissions, "submissions", true))
-                .addPathPatterns("/api/citizen/requests", "/api/citizen/mailbox", "/open311/v2/requests.*");
+                .addPathPatterns("/api/citizen/requests", "/api/citizen/mailbox", "/open311/v2/requests.*",
+                        "/citizen/requests");
         registry.addInterceptor(new Limiting(lookups, "look-ups", false))
-                .addPathPatterns("/api/citizen/cases/**");
+                .addPathPatterns("/api/citizen/cases/**", "/citizen/cases/**");
     }
 
     @Scheduled(fixedDelayString = "PT1M")

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * outside the {@code api} package (the mailbox form, Open311), which would otherwise answer 500.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just after the first place, so the pages' own advice can answer a person with a page instead of JSON.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class TooManyRequestsAnswer {
 
     static final String CODE = "request.tooMany";

@@ -20,7 +20,7 @@ import org.hotline8890.cases.Urgency;
 import org.hotline8890.channels.Channel;
 
 /** A request with the five elements (五要素): who, when, where, cause and course, plus how to reply. */
-record CaseRequest(
+public record CaseRequest(
         @NotNull CaseType type,
         @NotBlank @Size(max = 64) String category,
         Urgency urgency,

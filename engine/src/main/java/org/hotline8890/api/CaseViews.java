@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Shapes cases for each audience: staff see everything, citizens see their own case without staff names. */
 @Component
-class CaseViews {
+public class CaseViews {
 
     private final CaseEventRepository events;
     private final Organisation organisation;
@@ -22,7 +22,7 @@ class CaseViews {
         this.organisation = organisation;
     }
 
-    record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
+    public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
     }
 
     record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
@@ -36,7 +36,7 @@ class CaseViews {
                          List<TimelineEntry> timeline) {
     }
 
-    record CitizenCaseView(String caseNumber, String status, String type, String subject, String departmentName,
+    public record CitizenCaseView(String caseNumber, String status, String type, String subject, String departmentName,
                            Instant receivedAt, Instant handleBy, Instant closedAt, String reply, String answer,
                            boolean feedbackRequested, Instant feedbackBy, String satisfaction,
                            List<TimelineEntry> timeline) {

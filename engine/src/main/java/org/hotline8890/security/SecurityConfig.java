@@ -100,13 +100,16 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // The citizen portal needs no login: a case is reached with its number and query code.
+                        .requestMatchers("/citizen/**").permitAll()
+                        .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // Twilio's webhooks carry no login: each must bear Twilio's signature instead.
                         .requestMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(TWILIO_WEBHOOKS))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults());
         return http.build();
     }

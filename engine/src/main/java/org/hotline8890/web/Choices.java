@@ -1,0 +1,55 @@
+package org.hotline8890.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.hotline8890.organisation.Category;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.OrgUnitKind;
+import org.hotline8890.organisation.Organisation;
+import org.springframework.stereotype.Component;
+
+/** The category tree and the districts as the pages' drop-down lists offer them, in the reader's language. */
+@Component
+class Choices {
+
+    /** {@code nested}: a sub-category, shown indented under its parent in a list. */
+    record Choice(String code, String name, boolean nested) {
+
+        public String label() {
+            return nested ? "\u00a0\u00a0" + name : name;
+        }
+    }
+
+    private final Organisation organisation;
+
+    Choices(Organisation organisation) {
+        this.organisation = organisation;
+    }
+
+    /** Sub-categories are indented under their parent (codes sort the tree), so the tree reads in a plain list. */
+    List<Choice> categories(Locale locale) {
+        boolean english = english(locale);
+        return organisation.categories().stream().sorted(Comparator.comparing(Category::getCode))
+                .map(c -> new Choice(c.getCode(), english && c.getNameEn() != null ? c.getNameEn() : c.getName(),
+                        c.getParentCode() != null))
+                .toList();
+    }
+
+    /** Where a request can be about: a district, or the city as a whole. */
+    List<Choice> districts(Locale locale) {
+        boolean english = english(locale);
+        return organisation.all().stream()
+                .filter(u -> u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY)
+                .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
+    }
+
+    private static String name(OrgUnit u, boolean english) {
+        return english && u.getNameEn() != null ? u.getNameEn() : u.getName();
+    }
+
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,159 @@
+package org.hotline8890.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The citizen portal in Debian's headless Chromium, sized like a phone. The driver is the installed
+ * {@code /usr/bin/chromedriver}, so Selenium Manager downloads nothing. Each page visited is saved as
+ * a screenshot under {@code target/browser-screenshots} for a person to look at.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CitizenPortalBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    private static Path profile;
+    private static WebDriver browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        profile = Files.createTempDirectory("hotline-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=412,1400");
+        // A browser set to Chinese, as most citizens' are; the English test uses the page's language switch.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.addArguments("--lang=zh-CN");
+        browser = new ChromeDriver(options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @BeforeEach
+    void forgetTheLanguage() {
+        open("/");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aCitizenSubmitsOnThePageSeesNumberAndCodeAndFindsTheCaseReceived() throws IOException {
+        open("/");
+        screenshot("home");
+        browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
+        String[] shown = submitNoiseComplaint("夜间施工噪音", "东华路工地每晚23点后仍在施工", "request");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("查询码只显示这一次");
+
+        String status = lookUp(shown[0], shown[1]);
+        assertThat(status).isEqualTo("已登记，等待受理");
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("诉求已登记");
+    }
+
+    @Test
+    void anEnglishReaderDoesTheSameInEnglish() throws IOException {
+        open("/?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to the 8890 hotline");
+        browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submit a request");
+        String[] shown = submitNoiseComplaint("Building site noise at night", "Work goes on after 11 pm every night.",
+                "request-en");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("the code is shown only this once");
+
+        assertThat(lookUp(shown[0], shown[1])).isEqualTo("Registered, waiting for intake review");
+    }
+
+    @Test
+    void theOtherPagesOpenAndAMissingPageIsExplained() throws IOException {
+        open("/login");
+        assertThat(browser.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("用户名");
+        screenshot("login");
+        open("/public/results");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("办理结果公开");
+        screenshot("results");
+        open("/citizen/requests/new");
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("有些内容需要修改");
+        screenshot("request-refused");
+        open("/citizen/no-such-page");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("找不到这个页面");
+        screenshot("not-found");
+    }
+
+    /** Fills and sends the request form; answers the case number and the query code shown. */
+    private String[] submitNoiseComplaint(String subject, String content, String shot) throws IOException {
+        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
+        new Select(browser.findElement(By.id("category"))).selectByValue("ENV.NOISE");
+        new Select(browser.findElement(By.id("district"))).selectByValue("DC");
+        browser.findElement(By.id("subject")).sendKeys(subject);
+        browser.findElement(By.id("content")).sendKeys(content);
+        browser.findElement(By.id("phone")).sendKeys("13812345678");
+        screenshot(shot);
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        String number = browser.findElement(By.id("case-number")).getText();
+        String code = browser.findElement(By.id("query-code")).getText();
+        assertThat(number).startsWith("8890-");
+        assertThat(code).isNotBlank();
+        screenshot(shot + "-submitted");
+        return new String[] {number, code};
+    }
+
+    /** Looks the case up on the lookup page; answers the status in words. */
+    private String lookUp(String number, String code) throws IOException {
+        browser.findElement(By.cssSelector("a[href='/citizen/lookup']")).click();
+        browser.findElement(By.id("caseNumber")).sendKeys(number);
+        browser.findElement(By.id("queryCode")).sendKeys(code);
+        screenshot("lookup");
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(number);
+        screenshot("case");
+        return browser.findElement(By.id("case-status")).getText();
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(taken, SCREENSHOTS.resolve("pages-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
