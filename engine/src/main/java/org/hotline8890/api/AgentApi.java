@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.hotline8890.cases.PhoneNumbers;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.NewCase;
 import org.hotline8890.channels.Channel;
@@ -89,7 +90,7 @@ class AgentApi {
     @GetMapping("/callers/{phone}/cases")
     @Transactional(readOnly = true)
     List<CaseViews.CaseSummary> earlierCases(@PathVariable @Size(max = 32) String phone) {
-        return cases.findTop50ByContactPhoneOrderByReceivedAtDesc(phone.strip()).stream()
+        return cases.findTop50ByContactPhoneInOrderByReceivedAtDesc(PhoneNumbers.storedForms(phone)).stream()
                 .map(c -> views.summary(c, clock.instant())).toList();
     }
 }

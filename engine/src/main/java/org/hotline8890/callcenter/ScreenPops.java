@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.hotline8890.cases.PhoneNumbers;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.channels.asterisk.QueueCallEvent;
@@ -95,11 +96,11 @@ class ScreenPops {
     }
 
     private List<EarlierCase> earlierCases(String callerNumber) {
-        String phone = nationalNumber(callerNumber);
+        String phone = PhoneNumbers.national(callerNumber);
         if (phone.isEmpty()) {
             return List.of();
         }
-        return tx.execute(s -> cases.findTop50ByContactPhoneOrderByReceivedAtDesc(phone).stream()
+        return tx.execute(s -> cases.findTop50ByContactPhoneInOrderByReceivedAtDesc(PhoneNumbers.storedForms(phone)).stream()
                 .map(this::earlier).toList());
     }
 
@@ -107,17 +108,5 @@ class ScreenPops {
         return new EarlierCase(c.getCaseNumber(), c.getStatus().name(),
                 messages.getMessage("case.status." + c.getStatus().name(), null, Locale.SIMPLIFIED_CHINESE),
                 c.getType().name(), c.getSubject(), c.getReceivedAt(), c.getHandleBy());
-    }
-
-    /** Cases keep the number as the citizen gave it; a trunk may add the country code or an outside-line 0. */
-    static String nationalNumber(String callerNumber) {
-        String digits = callerNumber == null ? "" : callerNumber.replaceAll("\\D", "");
-        if (digits.startsWith("0086")) {
-            return digits.substring(4);
-        }
-        if (digits.length() == 13 && digits.startsWith("86")) {
-            return digits.substring(2);
-        }
-        return digits.length() == 12 && digits.startsWith("01") ? digits.substring(1) : digits;
     }
 }

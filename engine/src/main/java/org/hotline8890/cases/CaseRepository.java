@@ -13,8 +13,7 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     Optional<HotlineCase> findByCaseNumber(String caseNumber);
 
-    List<HotlineCase> findTop50ByContactPhoneOrderByReceivedAtDesc(String phone);
-
+    /** A caller's cases, newest first; pass {@link PhoneNumbers#storedForms} so every way of writing the number matches. */
     List<HotlineCase> findTop50ByContactPhoneInOrderByReceivedAtDesc(Collection<String> phones);
 
     List<HotlineCase> findByStatusOrderByReceivedAtAsc(CaseStatus status);

@@ -3,6 +3,7 @@ package org.hotline8890.intake;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.hotline8890.cases.PhoneNumbers;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.channels.CaseStatusLookup;

@@ -2,6 +2,7 @@ package org.hotline8890.intake;
 
 import java.util.Optional;
 
+import org.hotline8890.cases.PhoneNumbers;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.CitizenContact;

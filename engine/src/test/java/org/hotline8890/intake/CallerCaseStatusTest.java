@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import org.hotline8890.cases.PhoneNumbers;
 import org.hotline8890.TestCases;
 import org.hotline8890.channels.CaseStatusLookup;
 import org.hotline8890.workflow.CaseIntake;
