@@ -25,7 +25,7 @@ public class CaseViews {
     public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
     }
 
-    record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
+    public record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
                          String district, String location, String channel, String subject, String content,
                          String citizenName, String citizenPhone, String citizenEmail, boolean anonymous,
                          boolean confidential, boolean consentToPublish, String department, String departmentName,
@@ -42,12 +42,12 @@ public class CaseViews {
                            List<TimelineEntry> timeline) {
     }
 
-    record CaseSummary(String caseNumber, String status, String type, String urgency, String subject,
+    public record CaseSummary(String caseNumber, String status, String type, String urgency, String subject,
                        String department, Instant receivedAt, Instant signBy, Instant handleBy, boolean overdue,
                        Instant extensionRequestedUntil) {
     }
 
-    StaffCaseView staff(HotlineCase c) {
+    public StaffCaseView staff(HotlineCase c) {
         OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
         return new StaffCaseView(c.getCaseNumber(), c.getStatus().name(), name(c.getClosure()), c.getType().name(),
                 c.getCategoryCode(), c.getUrgency().name(), c.getDistrictCode(), c.getLocation(), c.getChannel().name(),
@@ -70,7 +70,7 @@ public class CaseViews {
                 c.getFeedbackBy(), name(c.getSatisfaction()), timeline(c, false));
     }
 
-    CaseSummary summary(HotlineCase c, Instant now) {
+    public CaseSummary summary(HotlineCase c, Instant now) {
         OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
         return new CaseSummary(c.getCaseNumber(), c.getStatus().name(), c.getType().name(), c.getUrgency().name(),
                 c.getSubject(), dept == null ? null : dept.getCode(), c.getReceivedAt(), c.getSignBy(), c.getHandleBy(),

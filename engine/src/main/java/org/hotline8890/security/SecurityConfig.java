@@ -105,11 +105,17 @@ class SecurityConfig {
                         .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // Staff pages carry the same roles as the API behind them.
+                        .requestMatchers("/agent/**").hasAnyRole("AGENT", "DISPATCHER", "SUPERVISOR")
+                        .requestMatchers("/center/**").access(
+                                new org.springframework.security.web.access.expression.WebExpressionAuthorizationManager(CENTER))
+                        .requestMatchers("/department/**").hasRole("DEPARTMENT")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         // Twilio's webhooks carry no login: each must bear Twilio's signature instead.
                         .requestMatchers(HttpMethod.POST, TWILIO_WEBHOOKS).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(TWILIO_WEBHOOKS))
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff").permitAll())
                 .logout(Customizer.withDefaults());
         return http.build();
     }

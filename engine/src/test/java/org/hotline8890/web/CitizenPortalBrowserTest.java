@@ -3,76 +3,46 @@ package org.hotline8890.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/**
- * The citizen portal in Debian's headless Chromium, sized like a phone. The driver is the installed
- * {@code /usr/bin/chromedriver}, so Selenium Manager downloads nothing. Each page visited is saved as
- * a screenshot under {@code target/browser-screenshots} for a person to look at.
- */
+/** The citizen portal in Debian's headless Chromium ({@link Chromium}), sized like a phone. */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CitizenPortalBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
-
-    private static Path profile;
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @LocalServerPort int port;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        profile = Files.createTempDirectory("hotline-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=412,1400");
-        // A browser set to Chinese, as most citizens' are; the English test uses the page's language switch.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        options.addArguments("--lang=zh-CN");
-        browser = new ChromeDriver(options);
-        Files.createDirectories(SCREENSHOTS);
-    }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
         }
     }
 
+    /** The browser starts with the first test, once the server's port is known; each test starts without cookies. */
     @BeforeEach
-    void forgetTheLanguage() {
-        open("/");
-        browser.manage().deleteAllCookies();
+    void browserWithoutCookies() throws IOException {
+        if (chromium == null) {
+            chromium = Chromium.start(port, Chromium.PHONE);
+            browser = chromium.driver();
+        }
+        chromium.forgetCookies();
     }
 
     @Test
@@ -149,11 +119,10 @@ class CitizenPortalBrowserTest {
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        chromium.open(path);
     }
 
     private void screenshot(String name) throws IOException {
-        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(taken, SCREENSHOTS.resolve("pages-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }
