@@ -1,11 +1,9 @@
 package org.hotline8890.merging;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.hotline8890.cases.CaseRepository;
-import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.PhoneNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RepeatRequests {
-
-    private static final EnumSet<CaseStatus> FINISHED = EnumSet.of(CaseStatus.CLOSED, CaseStatus.MERGED,
-            CaseStatus.REJECTED);
 
     private final CaseRepository cases;
 
@@ -41,7 +36,7 @@ public class RepeatRequests {
             return List.of();
         }
         return cases.findTop50ByContactPhoneInOrderByReceivedAtDesc(PhoneNumbers.storedForms(probe.phone())).stream()
-                .filter(c -> !FINISHED.contains(c.getStatus()))
+                .filter(c -> !c.getStatus().isFinal())
                 .limit(Math.max(0, limit))
                 .map(c -> new Suggestion(c.getCaseNumber(), c.getSubject(), c.getStatus().name(), c.getReceivedAt(),
                         "sameCaller", 1.0))
