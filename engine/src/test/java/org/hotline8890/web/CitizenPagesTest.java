@@ -22,6 +22,8 @@ import org.hotline8890.organisation.Organisation;
 import org.hotline8890.organisation.Role;
 import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.CaseActions;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -100,6 +102,11 @@ class CitizenPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Please describe your request", "Please give a phone number of 5 to 20 digits",
                 "value=\"Noise at night\"", "aria-invalid=\"true\"");
+        // A screen reader reads each refused field's message with the field, and only there.
+        Document refused = Jsoup.parse(page);
+        assertThat(refused.getElementById("content").attr("aria-describedby")).isEqualTo("content-error");
+        assertThat(refused.getElementById("content-error").text()).startsWith("Please describe your request");
+        assertThat(refused.getElementById("subject").hasAttr("aria-describedby")).isFalse();
 
         String unknownCategory = mvc.perform(form(post("/citizen/requests")).cookie(new Cookie("hotline-lang", "en"))
                         .param("type", "COMPLAINT").param("category", "NO.SUCH").param("district", "DC")
