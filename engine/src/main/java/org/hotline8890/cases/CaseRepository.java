@@ -43,6 +43,22 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     List<HotlineCase> findOverdue(@Param("now") Instant now,
                                   @Param("finalStatuses") Collection<CaseStatus> finalStatuses);
 
+    /** The number of cases {@link #findOverdue(Instant)} lists, for the published figure and the metrics. */
+    default long countOverdue(Instant now) {
+        return countOverdue(now, CaseStatus.finalStatuses());
+    }
+
+    // The same condition as findOverdue above.
+    @Query("""
+            select count(c) from HotlineCase c
+            where c.status not in :finalStatuses
+              and c.repliedAt is null
+              and c.handleBy is not null and c.handleBy < :now
+            """)
+    long countOverdue(@Param("now") Instant now, @Param("finalStatuses") Collection<CaseStatus> finalStatuses);
+
+    long countByStatusNotIn(Collection<CaseStatus> statuses);
+
     @Query("select c from HotlineCase c where c.extensionRequestedUntil is not null and c.status = org.hotline8890.cases.CaseStatus.HANDLING order by c.handleBy asc")
     List<HotlineCase> findWithPendingExtension();
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "in-process", matchIfMissing = true)
-class InProcessIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
+class InProcessIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessIntakeQueue.class);
     private static final int BATCH = 50;
@@ -43,6 +43,12 @@ class InProcessIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
         this.settings = settings;
         this.deadLetters = deadLetters;
         this.clock = clock;
+    }
+
+    @Override
+    public long waiting() {
+        Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM intake_queue_message WHERE state = 'PENDING'", Long.class);
+        return pending == null ? 0 : pending;
     }
 
     /** A dead contact goes back to PENDING with a fresh count of attempts. */

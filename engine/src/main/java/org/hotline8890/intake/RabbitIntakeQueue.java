@@ -39,7 +39,7 @@ import com.rabbitmq.client.Channel;
  */
 @Configuration
 @ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "rabbit")
-class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
+class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBacklog {
 
     static final String EXCHANGE = "hotline.intake";
     static final String QUEUE = "hotline.intake";
@@ -60,6 +60,13 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue {
         this.codec = codec;
         this.intake = intake;
         this.deadLetters = deadLetters;
+    }
+
+    /** Ready messages on the broker's queue (unacknowledged ones in a consumer's prefetch are not counted). */
+    @Override
+    public long waiting() {
+        Long ready = rabbit.execute(channel -> channel.messageCount(QUEUE));
+        return ready == null ? 0 : ready;
     }
 
     @Bean

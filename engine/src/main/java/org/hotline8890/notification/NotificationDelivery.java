@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.hotline8890.cases.CaseLog;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.channels.Channel;
@@ -103,6 +104,13 @@ class NotificationDelivery {
     private void deliver(Long id) {
         CitizenNotification n = notifications.findById(id).orElseThrow();
         HotlineCase c = cases.findById(n.getCaseId()).orElseThrow();
+        try (var about = CaseLog.about(c.getCaseNumber())) {
+            deliver(n, c);
+        }
+    }
+
+    private void deliver(CitizenNotification n, HotlineCase c) {
+        Long id = n.getId();
         OutboundChannel adapter = adapters.get(n.getChannel());
         String channelMessageId = null;
         DeliveryException failure = null;

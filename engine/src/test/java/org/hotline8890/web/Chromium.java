@@ -26,7 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Chromium implements AutoCloseable {
 
-    public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    /**
+     * Where screenshots go: {@code target/browser-screenshots}, or the folder given with
+     * {@code -Dhotline.screenshots=...} (README: how docs/screenshots is regenerated).
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("hotline.screenshots", "target/browser-screenshots"));
     /** A phone, for the citizen's pages. */
     public static final String PHONE = "412,1400";
     /** A staff member's wide screen. */
