@@ -13,6 +13,10 @@ public record CitizenContact(
         @Column(name = "anonymous") boolean anonymous) {
 
     public CitizenContact {
+        name = PlainText.clean(name);
+        phone = PlainText.clean(phone);
+        email = PlainText.clean(email);
+        handle = PlainText.clean(handle);
         if (!anonymous && isBlank(phone) && isBlank(email) && isBlank(handle)) {
             throw new IllegalArgumentException("a phone number, an email or a social handle is required unless anonymous");
         }

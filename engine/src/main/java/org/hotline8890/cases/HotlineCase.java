@@ -160,7 +160,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
 
     /** A later contact about this case (a reply quoting its number) joins its timeline. */
     public void appendContact(String summary, String actor, Instant now) {
-        changed(CaseEventType.CONTACT_APPENDED, actor, status, summary, now);
+        changed(CaseEventType.CONTACT_APPENDED, actor, status, PlainText.clean(summary), now);
     }
 
     public void answerDirectly(String answer, String actor, Instant now) {

@@ -21,6 +21,16 @@ public record NewCase(
         List<Attachment> attachments,
         Instant receivedAt) {
 
+    public NewCase {
+        location = PlainText.clean(location);
+        subject = PlainText.clean(subject);
+        content = PlainText.clean(content);
+    }
+
     public record Attachment(String fileName, String contentType, long sizeBytes, String storageRef) {
+
+        public Attachment {
+            fileName = PlainText.fileName(fileName);
+        }
     }
 }

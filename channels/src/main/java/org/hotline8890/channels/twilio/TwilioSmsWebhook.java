@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "hotline.channels.twilio.enabled", havingValue = "true")
 class TwilioSmsWebhook {
 
+    /** The longest sender kept on a case (citizen_handle is 100 characters; Twilio's are far shorter). */
+    private static final int MAX_SENDER = 64;
+
     private final IntakeQueue intake;
     private final CaseStatusLookup statuses;
     private final TwilioTexts texts;
@@ -47,6 +50,10 @@ class TwilioSmsWebhook {
     @PostMapping(path = TwilioWebhookConfiguration.WEBHOOKS + "/sms", produces = MediaType.APPLICATION_XML_VALUE)
     String receive(@RequestParam("MessageSid") String messageSid, @RequestParam("From") String from,
                    @RequestParam(name = "Body", required = false) String body, @RequestParam Map<String, String> form) {
+        if (!canBeAnswered(from)) {
+            // Twilio never sends this for a real text; a forged or broken sender gets no case and no reply.
+            return new MessagingResponse.Builder().build().toXml();
+        }
         SmsText sms = SmsText.of(body);
         if (sms.isUndecodable()) {
             return reply(texts.get("sms.askForWords"));
@@ -98,6 +105,12 @@ class TwilioSmsWebhook {
                 phone.isPresent() ? null : from, false);
         return new ContactMessage(Channel.SMS, messageSid, clock.instant(), sender, null, text, media, null, null,
                 null, null, null, false, false, null, metadata);
+    }
+
+    /** A sender a reply can reach: a phone number or an alphanumeric id, as Twilio writes them. */
+    static boolean canBeAnswered(String from) {
+        return from != null && !from.isBlank() && from.length() <= MAX_SENDER
+                && from.codePoints().noneMatch(Character::isISOControl);
     }
 
     private static String reply(String text) {

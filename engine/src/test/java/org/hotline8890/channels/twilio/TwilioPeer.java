@@ -23,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Twilio's side of the webhooks: form posts signed as Twilio documents it (HMAC-SHA1 with the auth
  * token over the public URL followed by each POST parameter's name and value, sorted by name).
  */
-final class TwilioPeer {
+public final class TwilioPeer {
 
-    static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
-    static final String PUBLIC_BASE_URL = "https://hotline.example.test";
+    public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
+    public static final String PUBLIC_BASE_URL = "https://hotline.example.test";
     static final String AGENT_NUMBER = "+862112345678";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +79,7 @@ final class TwilioPeer {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    static String signature(String token, String url, Map<String, String> form) {
+    public static String signature(String token, String url, Map<String, String> form) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> signed.append(name).append(value));
         try {
