@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/agent/cases", Access.AGENT_DESK);
         MATRIX.put("GET /api/agent/callers/{phone}/cases", Access.AGENT_DESK);
         MATRIX.put("GET /api/agent/screen-pops", Access.AGENT_DESK);
+        MATRIX.put("GET /api/agent/classification", Access.AGENT_DESK);
         MATRIX.put("GET /api/center/intake", Access.CENTER);
         MATRIX.put("GET /api/center/dispatch", Access.CENTER);
         MATRIX.put("GET /api/center/returns", Access.CENTER);
