@@ -230,6 +230,39 @@ class DepartmentWorkbenchPagesTest {
         assertThat(load(n).getStatus()).isEqualTo(CaseStatus.HANDLING);
     }
 
+    @Test
+    void aCitizensPhotoFromTheRequestFormReachesTheDepartmentsCasePage() throws Exception {
+        byte[] photo = "the building site at 23:30".getBytes(StandardCharsets.UTF_8);
+        String shown = mvc.perform(multipart("/citizen/requests").file(new MockMultipartFile("files", "工地夜间.jpg",
+                        "image/jpeg", photo)).with(csrf())
+                        .param("type", "COMPLAINT").param("category", "ENV.NOISE").param("district", "DC")
+                        .param("subject", "夜间施工噪音").param("content", "东华路工地每晚23点后仍在施工")
+                        .param("phone", "13812345678"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher number = Pattern.compile("id=\"case-number\"[^>]*>([^<]+)<").matcher(shown);
+        assertThat(number.find()).as("the case number is shown").isTrue();
+        String n = number.group(1).strip();
+        actions.reviewIntake(dispatcher(organisation), n, IntakeDecision.DISPATCH, null, null, "HBJ");
+
+        String page = mvc.perform(get("/department/cases/{n}", n).session(logIn("dept-environment")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher link = Pattern.compile("href=\"(/department/cases/" + n + "/attachments/\\d+)\">工地夜间.jpg<").matcher(page);
+        assertThat(link.find()).as("the citizen's photo is listed").isTrue();
+        assertThat(page).contains("citizen");
+    }
+
+    @Test
+    void theRequestFormRefusesAFileOfATypeNotAcceptedAndKeepsWhatWasTyped() throws Exception {
+        String page = mvc.perform(multipart("/citizen/requests").file(new MockMultipartFile("files", "tool.exe",
+                        "application/x-msdownload", new byte[]{77, 90})).with(csrf())
+                        .param("type", "COMPLAINT").param("category", "ENV.NOISE").param("district", "DC")
+                        .param("subject", "夜间施工噪音").param("content", "东华路工地每晚23点后仍在施工")
+                        .param("phone", "13812345678"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"files-error\"", "文件“tool.exe”的类型不支持", "value=\"夜间施工噪音\"")
+                .doesNotContain("id=\"query-code\"");
+    }
+
     private String signedCase() throws Exception {
         String n = dispatchedAt(Instant.now(), "HBJ");
         actions.sign(org.hotline8890.TestCases.staff(organisation, "dept-environment",
