@@ -3,8 +3,6 @@ package org.hotline8890.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -12,13 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.hotline8890.HotlineProperties;
-import org.hotline8890.cases.CaseRepository;
-import org.hotline8890.cases.CaseStatus;
-import org.hotline8890.organisation.OrgUnit;
-import org.hotline8890.organisation.Organisation;
 import org.hotline8890.security.CurrentStaff;
-import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.CaseActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,25 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/department")
 class DepartmentApi {
 
-    private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.RETURNED,
-            CaseStatus.HANDLING, CaseStatus.REPLIED, CaseStatus.AWAITING_FEEDBACK);
-
     private final CaseActions actions;
-    private final CaseRepository cases;
-    private final Organisation organisation;
+    private final DepartmentDesk desk;
     private final CaseViews views;
     private final CurrentStaff staff;
-    private final HotlineProperties properties;
     private final Clock clock;
 
-    DepartmentApi(CaseActions actions, CaseRepository cases, Organisation organisation, CaseViews views,
-                  CurrentStaff staff, HotlineProperties properties, Clock clock) {
+    DepartmentApi(CaseActions actions, DepartmentDesk desk, CaseViews views, CurrentStaff staff, Clock clock) {
         this.actions = actions;
-        this.cases = cases;
-        this.organisation = organisation;
+        this.desk = desk;
         this.views = views;
         this.staff = staff;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -71,11 +55,8 @@ class DepartmentApi {
     @GetMapping("/cases")
     @Transactional(readOnly = true)
     List<CaseViews.CaseSummary> ownCases() {
-        Staff me = staff.get();
-        OrgUnit unit = organisation.byId(me.orgUnitId()).orElseThrow();
-        List<Long> subtree = organisation.subtree(unit).stream().map(OrgUnit::getId).toList();
         Instant now = clock.instant();
-        return cases.findOpenForDepartments(subtree, OPEN).stream().map(c -> views.summary(c, now)).toList();
+        return desk.ownCases(staff.get()).stream().map(c -> views.summary(c, now)).toList();
     }
 
     @PostMapping("/cases/{caseNumber}/sign")
@@ -93,8 +74,7 @@ class DepartmentApi {
     @PostMapping("/cases/{caseNumber}/extension")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void requestExtension(@PathVariable String caseNumber, @Valid @RequestBody ExtensionRequest request) {
-        Instant until = request.until().atTime(LocalTime.of(23, 59, 59)).atZone(properties.zone()).toInstant();
-        actions.requestExtension(staff.get(), caseNumber, until, request.reason());
+        desk.requestExtension(staff.get(), caseNumber, request.until(), request.reason());
     }
 
     @PostMapping("/cases/{caseNumber}/reply")

@@ -82,6 +82,23 @@ public final class WorkingTimeCalculator {
         }
     }
 
+    /**
+     * The working days after {@code from}'s local date up to and including {@code until}'s: how many
+     * whole working days a person still has before a deadline (0 when it falls today or has passed).
+     */
+    public int workingDaysAfter(Instant from, Instant until) {
+        required(from, "from");
+        required(until, "until");
+        int count = 0;
+        LocalDate last = localDate(until);
+        for (LocalDate day = localDate(from).plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Round-the-clock time, for urgent limits; no calendar is consulted, so it is always complete. */
     public Deadline plusWallClock(Instant start, Duration duration) {
         required(start, "start");

@@ -14,6 +14,10 @@ import org.hotline8890.abuse.ClientAddresses;
 import org.hotline8890.api.CaseRequest;
 import org.hotline8890.api.CitizenDesk;
 import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.attachments.AttachmentPurpose;
+import org.hotline8890.attachments.AttachmentRejectedException;
+import org.hotline8890.attachments.CaseAttachments;
+import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.CaseType;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The citizen portal: submit a request, look it up with the case number and query code, rate the
@@ -45,10 +50,14 @@ class CitizenPages {
     private final Validator validator;
     private final ClientAddresses addresses;
     private final ZoneId zone;
+    private final CaseAttachments attachments;
+    private final CaseRepository cases;
 
     CitizenPages(CitizenDesk desk, Choices choices, Validator validator, ClientAddresses addresses,
-                 HotlineProperties properties) {
+                 HotlineProperties properties, CaseAttachments attachments, CaseRepository cases) {
         this.zone = properties.zone();
+        this.attachments = attachments;
+        this.cases = cases;
         this.desk = desk;
         this.choices = choices;
         this.validator = validator;
@@ -62,14 +71,22 @@ class CitizenPages {
     }
 
     @PostMapping("/requests")
-    String submit(@ModelAttribute("form") RequestForm form, BindingResult binding, Model model, Locale locale) {
+    String submit(@ModelAttribute("form") RequestForm form, BindingResult binding,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, Locale locale) {
         CaseRequest request = form.toRequest();
         if (!binding.hasErrors()) {
             for (ConstraintViolation<CaseRequest> violation : validator.validate(request)) {
                 reject(binding, violation.getPropertyPath().toString());
             }
         }
-        if (binding.hasErrors()) {
+        try {
+            // Checked before the request is accepted, so a refused photo never leaves a case without it.
+            attachments.check(files);
+        } catch (AttachmentRejectedException refused) {
+            model.addAttribute("filesProblem", INVALID + "files." + refused.reason());
+            model.addAttribute("rejectedFile", refused.fileName());
+        }
+        if (binding.hasErrors() || model.containsAttribute("filesProblem")) {
             return showForm(model, locale);
         }
         IntakeService.Accepted accepted;
@@ -79,6 +96,10 @@ class CitizenPages {
         } catch (InvalidFieldException unknown) {
             reject(binding, unknown.field());
             return showForm(model, locale);
+        }
+        if (!accepted.duplicate()) {
+            cases.findByCaseNumber(accepted.caseNumber()).ifPresent(c ->
+                    attachments.store(c.getId(), files, AttachmentPurpose.REQUEST, "citizen"));
         }
         model.addAttribute("caseNumber", accepted.caseNumber());
         model.addAttribute("queryCode", accepted.queryCode());
@@ -150,6 +171,8 @@ class CitizenPages {
         model.addAttribute("types", List.of(CaseType.values()));
         model.addAttribute("categories", choices.categories(locale));
         model.addAttribute("districts", choices.districts(locale));
+        model.addAttribute("maxFiles", attachments.maxFiles());
+        model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
         return "citizen/request";
     }
 }

@@ -1,0 +1,59 @@
+package org.hotline8890.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.hotline8890.HotlineProperties;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.CaseActions;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A department's rules that both its JSON API and its workbench pages follow: which cases are its own
+ * (its unit's subtree, open ones, nearest deadline first) and how an extension's new last day becomes a
+ * deadline.
+ */
+@Component
+public class DepartmentDesk {
+
+    private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.RETURNED,
+            CaseStatus.HANDLING, CaseStatus.REPLIED, CaseStatus.AWAITING_FEEDBACK);
+
+    private final CaseRepository cases;
+    private final Organisation organisation;
+    private final CaseActions actions;
+    private final HotlineProperties properties;
+
+    DepartmentDesk(CaseRepository cases, Organisation organisation, CaseActions actions, HotlineProperties properties) {
+        this.cases = cases;
+        this.organisation = organisation;
+        this.actions = actions;
+        this.properties = properties;
+    }
+
+    /** Open cases of the staff member's unit and the units below it, the nearest deadline first. */
+    @Transactional(readOnly = true)
+    public List<HotlineCase> ownCases(Staff staff) {
+        OrgUnit unit = organisation.byId(staff.orgUnitId()).orElseThrow();
+        List<Long> subtree = organisation.subtree(unit).stream().map(OrgUnit::getId).toList();
+        return cases.findOpenForDepartments(subtree, OPEN);
+    }
+
+    /** {@code until} is the new last day: the deadline becomes the end of that day in the hotline's zone. */
+    public void requestExtension(Staff staff, String caseNumber, LocalDate until, String reason) {
+        actions.requestExtension(staff, caseNumber, endOf(until), reason);
+    }
+
+    public Instant endOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(properties.zone()).toInstant();
+    }
+}

@@ -1,0 +1,231 @@
+package org.hotline8890.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.hotline8890.HotlineProperties;
+import org.hotline8890.api.CaseViews;
+import org.hotline8890.api.DepartmentDesk;
+import org.hotline8890.attachments.AttachmentPurpose;
+import org.hotline8890.attachments.AttachmentRejectedException;
+import org.hotline8890.attachments.CaseAttachments;
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.security.CaseAccessPolicy;
+import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.CaseActions;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The department workbench (承办工作台): its own cases with their deadlines, and one case with the
+ * actions its status allows. Plain form posts that redirect back with a notice, or show the page again
+ * with the message next to the field; the rules are the department API's (DepartmentDesk, CaseActions).
+ */
+@Controller
+@RequestMapping("/department")
+class DepartmentPages {
+
+    /** Field messages are {@code page.department.invalid.<key>}. */
+    static final String INVALID = "page.department.invalid.";
+    private static final int MAX_REASON = 1000;
+    private static final int MAX_REPLY = 5000;
+
+    private final DepartmentDesk desk;
+    private final CaseActions actions;
+    private final CaseRepository cases;
+    private final CaseAccessPolicy access;
+    private final CaseViews views;
+    private final CaseAttachments attachments;
+    private final CurrentStaff staff;
+    private final Countdowns countdowns;
+    private final HotlineProperties properties;
+    private final Clock clock;
+
+    DepartmentPages(DepartmentDesk desk, CaseActions actions, CaseRepository cases, CaseAccessPolicy access,
+                    CaseViews views, CaseAttachments attachments, CurrentStaff staff, Countdowns countdowns,
+                    HotlineProperties properties, Clock clock) {
+        this.desk = desk;
+        this.actions = actions;
+        this.cases = cases;
+        this.access = access;
+        this.views = views;
+        this.attachments = attachments;
+        this.staff = staff;
+        this.countdowns = countdowns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Row(CaseViews.CaseSummary summary, Countdowns.Countdown countdown) {
+    }
+
+    @GetMapping
+    String workbench(Model model, Locale locale) {
+        Instant now = clock.instant();
+        List<Row> rows = desk.ownCases(staff.get()).stream()
+                .map(c -> new Row(views.summary(c, now), countdowns.of(c, now, locale))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("zone", properties.zone());
+        return "department/workbench";
+    }
+
+    @GetMapping("/cases/{caseNumber}")
+    String showCase(@PathVariable String caseNumber, Model model, Locale locale) {
+        return casePage(caseNumber, model, locale, Map.of());
+    }
+
+    @PostMapping("/cases/{caseNumber}/sign")
+    String sign(@PathVariable String caseNumber, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(caseNumber, model, locale, redirect, "signed", Map.of(), () -> actions.sign(staff.get(), caseNumber));
+    }
+
+    @PostMapping("/cases/{caseNumber}/return")
+    String returnCase(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String reason, Model model,
+                      Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("returnReason", reason);
+        if (reason.isBlank() || reason.length() > MAX_REASON) {
+            return casePage(caseNumber, model, locale, Map.of("returnReason", reason.isBlank() ? "reason" : "reasonLength"));
+        }
+        return act(caseNumber, model, locale, redirect, "returned", Map.of("case.missing.reason", "returnReason"),
+                () -> actions.returnToCenter(staff.get(), caseNumber, reason.strip()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/extension")
+    String requestExtension(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String until,
+                            @RequestParam(defaultValue = "") String reason, Model model, Locale locale,
+                            RedirectAttributes redirect) {
+        model.addAttribute("extensionUntil", until);
+        model.addAttribute("extensionReason", reason);
+        Map<String, String> problems = new HashMap<>();
+        LocalDate day = null;
+        try {
+            day = until.isBlank() ? null : LocalDate.parse(until.strip());
+        } catch (DateTimeParseException notADate) {
+            // reported below, like a missing date
+        }
+        if (day == null) {
+            problems.put("extensionUntil", "until");
+        }
+        if (reason.isBlank() || reason.length() > MAX_REASON) {
+            problems.put("extensionReason", reason.isBlank() ? "reason" : "reasonLength");
+        }
+        if (!problems.isEmpty()) {
+            return casePage(caseNumber, model, locale, problems);
+        }
+        LocalDate newLastDay = day;
+        return act(caseNumber, model, locale, redirect, "extensionRequested",
+                Map.of("case.extensionNotLater", "extensionUntil", "case.missing.reason", "extensionReason"),
+                () -> desk.requestExtension(staff.get(), caseNumber, newLastDay, reason.strip()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/reply")
+    String reply(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String text,
+                 @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, Locale locale,
+                 RedirectAttributes redirect) {
+        model.addAttribute("replyText", text);
+        if (text.isBlank() || text.length() > MAX_REPLY) {
+            return casePage(caseNumber, model, locale, Map.of("replyText", text.isBlank() ? "reply" : "replyLength"));
+        }
+        try {
+            // Refused files must not leave a reply behind without them: check before replying.
+            attachments.check(files);
+        } catch (AttachmentRejectedException refused) {
+            model.addAttribute("rejectedFile", refused.fileName());
+            return casePage(caseNumber, model, locale, Map.of("replyFiles", "files." + refused.reason()));
+        }
+        return act(caseNumber, model, locale, redirect, "replied", Map.of("case.missing.reply", "replyText"), () -> {
+            actions.reply(staff.get(), caseNumber, text.strip());
+            attachments.store(visibleCase(caseNumber).getId(), files, AttachmentPurpose.REPLY, staff.get().username());
+        });
+    }
+
+    /** Unknown numbers and other departments' cases get the same page, so a guessed URL tells nothing. */
+    @ExceptionHandler(CaseNotFoundException.class)
+    ModelAndView notFound() {
+        return notFoundPage();
+    }
+
+    static ModelAndView notFoundPage() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", HttpStatus.NOT_FOUND.value());
+        return page;
+    }
+
+    /**
+     * Does the action and redirects with a notice; a refusal by the case's own rules is shown next to
+     * the field it concerns ({@code fieldByCode}) or, if it concerns none, above the actions.
+     */
+    private String act(String caseNumber, Model model, Locale locale, RedirectAttributes redirect, String done,
+                       Map<String, String> fieldByCode, Runnable action) {
+        visibleCase(caseNumber);
+        try {
+            action.run();
+        } catch (CaseStateException refused) {
+            String field = fieldByCode.get(refused.getCode());
+            if (field != null) {
+                return casePage(caseNumber, model, locale, Map.of(field, refused.getCode()));
+            }
+            model.addAttribute("problem", "page.department.problem.state");
+            return casePage(caseNumber, model, locale, Map.of());
+        }
+        redirect.addFlashAttribute("notice", "page.department.done." + done);
+        return "redirect:/department/cases/" + caseNumber;
+    }
+
+    private String casePage(String caseNumber, Model model, Locale locale, Map<String, String> problems) {
+        HotlineCase c = visibleCase(caseNumber);
+        Instant now = clock.instant();
+        CaseViews.StaffCaseView view = views.staff(c);
+        model.addAttribute("view", view);
+        model.addAttribute("countdown", countdowns.of(c, now, locale));
+        model.addAttribute("attachments", attachments.of(c.getId()));
+        model.addAttribute("zone", properties.zone());
+        model.addAttribute("maxFiles", attachments.maxFiles());
+        model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
+        model.addAttribute("canSign", c.getStatus() == CaseStatus.DISPATCHED);
+        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && !c.isDesignated());
+        model.addAttribute("canExtend", c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
+                && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
+        model.addAttribute("canReply", c.getStatus() == CaseStatus.HANDLING);
+        Map<String, String> errors = new HashMap<>();
+        problems.forEach((field, key) -> errors.put(field, messageKey(key)));
+        model.addAttribute("errors", errors);
+        return "department/case";
+    }
+
+    private static String messageKey(String key) {
+        return switch (key) {
+            case "case.extensionNotLater" -> INVALID + "untilNotLater";
+            case "case.missing.reason" -> INVALID + "reason";
+            case "case.missing.reply" -> INVALID + "reply";
+            default -> INVALID + key;
+        };
+    }
+
+    private HotlineCase visibleCase(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber)
+                .filter(c -> access.canSee(staff.get(), c))
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+}

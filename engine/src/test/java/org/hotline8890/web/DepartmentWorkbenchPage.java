@@ -1,0 +1,108 @@
+package org.hotline8890.web;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The department workbench as a handler uses it in a browser, for any test that walks a case through a
+ * department (this class's own test, the lead's whole-life walk). Log in as a department first
+ * ({@link Chromium#logIn}); every step opens the case page itself, so steps can be used in any order.
+ */
+public final class DepartmentWorkbenchPage {
+
+    /** What a page opened by URL shows: its heading, and the case's status code (null on an error page). */
+    public record Opened(String title, String status) {
+    }
+
+    private final Chromium chromium;
+    private final WebDriver browser;
+
+    public DepartmentWorkbenchPage(Chromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.driver();
+    }
+
+    /** The workbench list: the case numbers in the order shown. */
+    public List<String> openList() {
+        chromium.open("/department");
+        return browser.findElements(By.cssSelector("tr[data-case]")).stream()
+                .map(row -> row.getAttribute("data-case")).toList();
+    }
+
+    /** The countdown's colour class (due-ok, due-warning, due-overdue) of a case in the list. */
+    public String countdownClass(String caseNumber) {
+        chromium.open("/department");
+        String classes = browser.findElement(By.cssSelector("tr[data-case='" + caseNumber + "'] .countdown"))
+                .getAttribute("class");
+        return classes.replace("countdown", "").strip();
+    }
+
+    public Opened openByUrl(String caseNumber) {
+        chromium.open("/department/cases/" + caseNumber);
+        List<WebElement> status = browser.findElements(By.id("case-status"));
+        return new Opened(browser.findElement(By.tagName("h1")).getText(),
+                status.isEmpty() ? null : status.get(0).getAttribute("data-status"));
+    }
+
+    /** Signs for the case (签收); returns the notice shown. */
+    public String sign(String caseNumber) {
+        openByUrl(caseNumber);
+        browser.findElement(By.id("sign")).click();
+        return notice();
+    }
+
+    /** Returns the case to the center with a reason; returns the notice shown. */
+    public String returnToCenter(String caseNumber, String reason) {
+        openByUrl(caseNumber);
+        browser.findElement(By.id("return-reason")).sendKeys(reason);
+        browser.findElement(By.cssSelector("#return-form button[type='submit']")).click();
+        return notice();
+    }
+
+    /** Requests an extension to the end of {@code date}; returns the notice, or the field's message if refused. */
+    public String requestExtension(String caseNumber, LocalDate date, String reason) {
+        openByUrl(caseNumber);
+        WebElement until = browser.findElement(By.id("extension-until"));
+        // A date field's typing order follows the browser's locale; its value is always ISO.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", until, date.toString());
+        browser.findElement(By.id("extension-reason")).sendKeys(reason);
+        browser.findElement(By.cssSelector("#extension-form button[type='submit']")).click();
+        return noticeOrFieldError("extension-until-error");
+    }
+
+    /** Replies with the text and, if given, one file; returns the notice, or the field's message if refused. */
+    public String reply(String caseNumber, String text, Path attachmentOrNull) {
+        openByUrl(caseNumber);
+        browser.findElement(By.id("reply-text-input")).sendKeys(text);
+        if (attachmentOrNull != null) {
+            browser.findElement(By.id("reply-files")).sendKeys(attachmentOrNull.toAbsolutePath().toString());
+        }
+        browser.findElement(By.cssSelector("#reply-form button[type='submit']")).click();
+        return noticeOrFieldError("reply-files-error");
+    }
+
+    /** The names of the files listed on the case page. */
+    public List<String> attachmentNames(String caseNumber) {
+        openByUrl(caseNumber);
+        return browser.findElements(By.cssSelector("#attachments li a")).stream().map(WebElement::getText).toList();
+    }
+
+    private String notice() {
+        return browser.findElement(By.id("notice")).getText();
+    }
+
+    private String noticeOrFieldError(String errorId) {
+        List<WebElement> notice = browser.findElements(By.id("notice"));
+        if (!notice.isEmpty()) {
+            return notice.get(0).getText();
+        }
+        List<WebElement> error = browser.findElements(By.id(errorId));
+        return error.isEmpty() ? browser.findElement(By.tagName("main")).getText() : error.get(0).getText();
+    }
+}
