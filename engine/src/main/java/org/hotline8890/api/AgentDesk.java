@@ -1,6 +1,7 @@
 package org.hotline8890.api;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,16 +57,29 @@ public class AgentDesk {
     public IntakeService.Accepted logCall(CaseRequest request, Decision decision, String answer, Long articleId,
                                           String key) {
         references.check(request);
-        if (decision == Decision.ANSWER && (answer == null || answer.isBlank())) {
-            throw new InvalidFieldException("answer", "the answer given to the caller is required");
-        }
-        if (articleId != null && decision != Decision.ANSWER) {
-            throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
+        List<InvalidFieldException> refused = decisionProblems(decision, answer, articleId);
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
         }
         String agent = staff.get().username();
         NewCase newCase = request.toNewCase(Channel.PHONE, clock.instant());
         return intake.once(Channel.PHONE, messageId(agent, key), newCase.receivedAt(),
                 () -> caseIntake.open(newCase, IntakeDecision.valueOf(decision.name()), answer, articleId, agent));
+    }
+
+    /**
+     * What the decision lacks, every problem at once, so a form can mark each field before anything is
+     * saved: an answer is required to answer directly, and an article is cited only with an answer.
+     */
+    public static List<InvalidFieldException> decisionProblems(Decision decision, String answer, Long articleId) {
+        List<InvalidFieldException> problems = new ArrayList<>();
+        if (decision == Decision.ANSWER && (answer == null || answer.isBlank())) {
+            problems.add(new InvalidFieldException("answer", "the answer given to the caller is required"));
+        }
+        if (articleId != null && decision != Decision.ANSWER) {
+            problems.add(new InvalidFieldException("articleId", "an article is cited only with ANSWER"));
+        }
+        return problems;
     }
 
     /**

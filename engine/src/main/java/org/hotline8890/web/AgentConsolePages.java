@@ -143,6 +143,9 @@ class AgentConsolePages {
             }
             if (!joining && form.getDecision() == null) {
                 binding.rejectValue("decision", "agent.invalid.decision");
+            } else if (!joining) {
+                AgentDesk.decisionProblems(form.getDecision(), form.getAnswer(), citedArticle(form))
+                        .forEach(problem -> reject(binding, problem.field()));
             }
             if (form.getAnswer() != null && form.getAnswer().length() > MAX_ANSWER) {
                 binding.rejectValue("answer", "agent.invalid.answer");
@@ -156,7 +159,7 @@ class AgentConsolePages {
             accepted = joining
                     ? desk.addToCase(form.getExistingCase(), form.getName(), form.getPhone(), form.getSubject(),
                             form.fullContent(whenLabel, wishLabel), form.getKey())
-                    : desk.logCall(request, form.getDecision(), form.getAnswer(), form.getArticleId(), form.getKey());
+                    : desk.logCall(request, form.getDecision(), form.getAnswer(), citedArticle(form), form.getKey());
         } catch (InvalidFieldException refused) {
             reject(binding, refused.field());
             return show(form, "", "", model, locale);
@@ -279,6 +282,11 @@ class AgentConsolePages {
         } else if ("category".equals(field)) {
             form.setCategory(clip(code, 64));
         }
+    }
+
+    /** The article belongs to the answer: an agent who took one and then chose to send the call on cites nothing. */
+    private static Long citedArticle(AgentCallForm form) {
+        return form.getDecision() == AgentDesk.Decision.ANSWER ? form.getArticleId() : null;
     }
 
     private String text(String key, Locale locale) {
