@@ -37,6 +37,13 @@
       return;
     }
     var stream = new EventSource(panel.getAttribute('data-stream'));
+    // Marks the console as reachable by a ringing phone (tests and people can tell it is live).
+    stream.addEventListener('open', function () {
+      panel.setAttribute('data-live', 'true');
+    });
+    stream.addEventListener('error', function () {
+      panel.setAttribute('data-live', 'false');
+    });
     stream.addEventListener('screen-pop', function (event) {
       showScreenPop(panel, JSON.parse(event.data));
     });
