@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,21 +67,29 @@ class AgentConsoleBrowserTest {
 
         console.fill(new AgentConsolePage.Call(phone, "王先生", "今天上午", "DC", "东华路", "社保转移咨询",
                 "来电人咨询职工养老保险跨省转移手续", "告知办理方式", "CONSULTATION", "LABOUR.SOCIAL"));
-        // Alt+K is the documented shortcut to the search; the page object types there as the agent would.
-        chromium.find("#subject").sendKeys(Keys.TAB);
+        // Alt+K, the documented shortcut, takes the agent from the form to the knowledge search.
+        chromium.find("#wish").sendKeys(Keys.chord(Keys.ALT, "k"));
+        assertThat(chromium.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("kb");
         assertThat(console.searchKnowledge("养老保险跨省转移")).anyMatch(q -> q.contains("跨省转移"));
         String answer = console.useAnswerOf("职工养老保险关系跨省转移");
         assertThat(answer).contains("国家社会保险公共服务平台");
         assertThat(chromium.find("input[name='decision'][value='ANSWER']").isSelected()).isTrue();
+        top();
         chromium.screenshot("agent-console");
 
         String number = console.save();
         assertThat(number).startsWith("8890-").isNotEqualTo(earlier);
         assertThat(console.queryCode()).isNotBlank();
+        top();
         chromium.screenshot("agent-console-saved");
         HotlineCase saved = cases.findByCaseNumber(number).orElseThrow();
         assertThat(saved.getAnswerArticleId()).isNotNull();
         assertThat(saved.getAnswerText()).contains("国家社会保险公共服务平台");
         assertThat(chromium.find("#subject").getAttribute("value")).as("a fresh form for the next call").isEmpty();
+    }
+
+    /** Screenshots show the top of the console, where the caller and the saved case number are. */
+    private static void top() {
+        ((JavascriptExecutor) chromium.driver()).executeScript("window.scrollTo(0, 0);");
     }
 }
