@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -54,6 +55,8 @@ class AgentConsolePages {
     static final int GUESSES = 3;
     private static final int MAX_QUERY = 200;
     private static final int MAX_ANSWER = 5000;
+    /** The API's limit for an {@code Idempotency-Key}. */
+    private static final int MAX_KEY = 100;
     /** The fields a call joining an existing case needs; the rest describe a new case. */
     private static final Set<String> JOIN_FIELDS = Set.of("phone", "subject", "content", "name");
 
@@ -113,10 +116,10 @@ class AgentConsolePages {
                  Model model, Locale locale) {
         if (useArticle != null) {
             validArticle(useArticle).ifPresent(a -> {
-                        form.setAnswer(a.getAnswer());
-                        form.setArticleId(a.getId());
-                        form.setDecision(AgentDesk.Decision.ANSWER);
-                    });
+                form.setAnswer(a.getAnswer());
+                form.setArticleId(a.getId());
+                form.setDecision(AgentDesk.Decision.ANSWER);
+            });
         }
         applyPick(form, pick);
         if (!caller.isBlank() && (form.getPhone() == null || form.getPhone().isBlank())) {
@@ -129,6 +132,10 @@ class AgentConsolePages {
     String save(@ModelAttribute("form") AgentCallForm form, BindingResult binding, Model model, Locale locale) {
         String whenLabel = text("agent.content.when", locale);
         String wishLabel = text("agent.content.wish", locale);
+        if (form.getKey() == null || form.getKey().isBlank() || form.getKey().length() > MAX_KEY) {
+            // Only a tampered form lacks its key; it still saves, once, under a key of its own.
+            form.setKey(UUID.randomUUID().toString());
+        }
         CaseRequest request = form.toRequest(whenLabel, wishLabel);
         boolean joining = form.joinsExistingCase();
         if (!binding.hasErrors()) {
