@@ -1,23 +1,14 @@
 package org.hotline8890.api;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.hotline8890.cases.PhoneNumbers;
-import org.hotline8890.cases.CaseRepository;
-import org.hotline8890.cases.NewCase;
-import org.hotline8890.channels.Channel;
 import org.hotline8890.intake.IntakeService;
-import org.hotline8890.security.CurrentStaff;
-import org.hotline8890.workflow.CaseIntake;
-import org.hotline8890.workflow.IntakeDecision;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,23 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agent")
 class AgentApi {
 
-    private final IntakeService intake;
-    private final CaseIntake caseIntake;
-    private final ReferenceChecks references;
-    private final CaseRepository cases;
-    private final CaseViews views;
-    private final CurrentStaff staff;
-    private final Clock clock;
+    private final AgentDesk desk;
 
-    AgentApi(IntakeService intake, CaseIntake caseIntake, ReferenceChecks references, CaseRepository cases,
-             CaseViews views, CurrentStaff staff, Clock clock) {
-        this.intake = intake;
-        this.caseIntake = caseIntake;
-        this.references = references;
-        this.cases = cases;
-        this.views = views;
-        this.staff = staff;
-        this.clock = clock;
+    AgentApi(AgentDesk desk) {
+        this.desk = desk;
     }
 
     enum AgentDecision { ANSWER, DISPATCH }
@@ -67,20 +45,8 @@ class AgentApi {
     @PostMapping("/cases")
     ResponseEntity<Logged> logCall(@Valid @RequestBody CallCase call,
                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
-        references.check(call.request());
-        if (call.decision() == AgentDecision.ANSWER && (call.answer() == null || call.answer().isBlank())) {
-            throw new InvalidFieldException("answer", "the answer given to the caller is required");
-        }
-        if (call.articleId() != null && call.decision() != AgentDecision.ANSWER) {
-            throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
-        }
-        String agent = staff.get().username();
-        NewCase newCase = call.request().toNewCase(Channel.PHONE, clock.instant());
-        // Scoped to the agent, so one agent's key never finds another's case or a phone adapter's call id.
-        IntakeService.Accepted accepted = intake.once(Channel.PHONE, "agent:" + agent + ":" + IdempotencyKey.orFresh(key),
-                newCase.receivedAt(),
-                () -> caseIntake.open(newCase, IntakeDecision.valueOf(call.decision().name()), call.answer(),
-                        call.articleId(), agent));
+        IntakeService.Accepted accepted = desk.logCall(call.request(), AgentDesk.Decision.valueOf(call.decision().name()),
+                call.answer(), call.articleId(), key);
         return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Logged(accepted.caseNumber(), accepted.queryCode(), accepted.status().name(),
                         accepted.duplicate()));
@@ -88,9 +54,7 @@ class AgentApi {
 
     /** The caller's earlier cases, newest first: shown the moment the phone rings. */
     @GetMapping("/callers/{phone}/cases")
-    @Transactional(readOnly = true)
     List<CaseViews.CaseSummary> earlierCases(@PathVariable @Size(max = 32) String phone) {
-        return cases.findTop50ByContactPhoneInOrderByReceivedAtDesc(PhoneNumbers.storedForms(phone)).stream()
-                .map(c -> views.summary(c, clock.instant())).toList();
+        return desk.earlierCases(phone);
     }
 }
