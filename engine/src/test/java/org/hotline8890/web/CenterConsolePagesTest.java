@@ -269,6 +269,8 @@ class CenterConsolePagesTest {
         assertThat(page.select(".case-timeline").text()).contains("dept-environment", "不属于本单位");
         assertThat(page.select("#case-status").text()).isEqualTo("承办单位退回，热线中心重新派单中");
         assertThat(page.select(".citizen-phone").text()).isEqualTo("13812345678");
+        assertThat(page.select("form.return-form")).hasSize(1);
+        assertThat(page.select("form.intake-form, form.reply-form, form.feedback-form, form.dispatch-form")).isEmpty();
 
         String missing = mvc.perform(get("/center/cases/8890-19990101-000001").session(dispatcher))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
