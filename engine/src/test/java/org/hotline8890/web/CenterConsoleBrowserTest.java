@@ -74,7 +74,7 @@ class CenterConsoleBrowserTest {
         assertThat(load(feedback).getSatisfaction()).isEqualTo(Satisfaction.VERY_SATISFIED);
 
         console.openCase(submitted);
-        assertThat(chromium.text(".case-timeline")).contains("dispatcher");
+        assertThat(chromium.text(".case-timeline")).contains("诉求已登记", "已转交承办单位");
         chromium.screenshot("center-case");
     }
 
