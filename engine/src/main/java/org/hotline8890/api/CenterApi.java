@@ -4,17 +4,19 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
+import org.hotline8890.api.CenterRequests.Dispatch;
+import org.hotline8890.api.CenterRequests.IntakeReview;
+import org.hotline8890.api.CenterRequests.Note;
+import org.hotline8890.api.CenterRequests.PhoneFeedback;
+import org.hotline8890.api.CenterRequests.ReplyReview;
+import org.hotline8890.api.CenterRequests.ReturnRuling;
+import org.hotline8890.api.CenterRequests.Ruling;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
-import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.workflow.CaseActions;
-import org.hotline8890.workflow.IntakeDecision;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,30 +44,6 @@ class CenterApi {
         this.views = views;
         this.staff = staff;
         this.clock = clock;
-    }
-
-    /** {@code articleId}: the knowledge article an ANSWER came from. */
-    record IntakeReview(@NotNull IntakeDecision decision, @Size(max = 5000) String text,
-                        @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode, Long articleId) {
-    }
-
-    record Dispatch(@NotBlank @Size(max = 64) String departmentCode) {
-    }
-
-    record ReturnRuling(@NotNull Boolean redispatch, @Size(max = 64) String departmentCode,
-                        @Size(max = 1000) String comment) {
-    }
-
-    record Ruling(@NotNull Boolean approved, @Size(max = 1000) String comment) {
-    }
-
-    record ReplyReview(@NotNull Boolean accepted, @Size(max = 1000) String comment) {
-    }
-
-    record Note(@NotBlank @Size(max = 1000) String comment) {
-    }
-
-    record PhoneFeedback(@NotNull Satisfaction rating, @Size(max = 1000) String comment) {
     }
 
     @GetMapping("/intake")
@@ -104,19 +82,7 @@ class CenterApi {
     @PostMapping("/cases/{caseNumber}/intake-review")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reviewIntake(@PathVariable String caseNumber, @Valid @RequestBody IntakeReview review) {
-        if (review.decision() == IntakeDecision.REVIEW) {
-            throw new InvalidFieldException("decision", "choose ANSWER, REJECT, MERGE or DISPATCH");
-        }
-        if ((review.decision() == IntakeDecision.ANSWER || review.decision() == IntakeDecision.REJECT) && blank(review.text())) {
-            throw new InvalidFieldException("text", review.decision() == IntakeDecision.ANSWER
-                    ? "the answer is required" : "the reason is required");
-        }
-        if (review.decision() == IntakeDecision.MERGE && blank(review.mergeInto())) {
-            throw new InvalidFieldException("mergeInto", "the case number to merge into is required");
-        }
-        if (review.articleId() != null && review.decision() != IntakeDecision.ANSWER) {
-            throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
-        }
+        review.check();
         actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
                 review.mergeInto(), review.departmentCode());
     }
@@ -130,9 +96,7 @@ class CenterApi {
     @PostMapping("/cases/{caseNumber}/return-ruling")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void ruleOnReturn(@PathVariable String caseNumber, @Valid @RequestBody ReturnRuling ruling) {
-        if (ruling.redispatch() && blank(ruling.departmentCode())) {
-            throw new InvalidFieldException("departmentCode", "the department to re-dispatch to is required");
-        }
+        ruling.check();
         actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
     }
 
@@ -145,9 +109,7 @@ class CenterApi {
     @PostMapping("/cases/{caseNumber}/reply-review")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reviewReply(@PathVariable String caseNumber, @Valid @RequestBody ReplyReview review) {
-        if (!review.accepted() && blank(review.comment())) {
-            throw new InvalidFieldException("comment", "say why the reply is sent back");
-        }
+        review.check();
         actions.reviewReply(staff.get(), caseNumber, review.accepted(), review.comment());
     }
 
@@ -176,9 +138,5 @@ class CenterApi {
 
     private List<CaseViews.CaseSummary> summaries(List<HotlineCase> found) {
         return found.stream().map(c -> views.summary(c, clock.instant())).toList();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -45,6 +45,14 @@ class Choices {
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
     }
 
+    /** Where a case can be dispatched: the departments and the districts' own hotline offices. */
+    List<Choice> departments(Locale locale) {
+        boolean english = english(locale);
+        return organisation.all().stream()
+                .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT)
+                .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
+    }
+
     private static String name(OrgUnit u, boolean english) {
         return english && u.getNameEn() != null ? u.getNameEn() : u.getName();
     }

@@ -1,0 +1,266 @@
+package org.hotline8890.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.hotline8890.HotlineProperties;
+import org.hotline8890.api.CenterRequests;
+import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.IntakeDecision;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The center console (中心工作台): every queue the center works through on one page, a case page with
+ * the actions its status allows, and one plain form post per action of the center API. Each post is
+ * checked by the API's own {@link CenterRequests} rules and carried out by {@link CaseActions}; it
+ * redirects back with a notice, or shows the case again with the refused field's message.
+ */
+@Controller
+@RequestMapping("/center")
+class CenterPages {
+
+    /** Texts for refused fields are {@code page.center.invalid.<action>.<field>} in the message bundles. */
+    static final String INVALID = "page.center.invalid.";
+
+    /** The forms say where they were sent from; only these two pages are ever redirected to. */
+    private static final Set<String> ORIGINS = Set.of("console", "case");
+
+    /** What went wrong with a post: a field of one action's form, or (field null) the case's state. */
+    record Problem(String action, String field, String message) {
+
+        public boolean at(String action, String field) {
+            return this.action.equals(action) && field.equals(this.field);
+        }
+    }
+
+    private final CenterQueues queues;
+    private final CaseActions actions;
+    private final CaseRepository cases;
+    private final CurrentStaff staff;
+    private final Choices choices;
+    private final Validator validator;
+    private final HotlineProperties properties;
+
+    CenterPages(CenterQueues queues, CaseActions actions, CaseRepository cases, CurrentStaff staff, Choices choices,
+                Validator validator, HotlineProperties properties) {
+        this.queues = queues;
+        this.actions = actions;
+        this.cases = cases;
+        this.staff = staff;
+        this.choices = choices;
+        this.validator = validator;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    String console(Model model, Locale locale) {
+        model.addAttribute("console", queues.console());
+        common(model, locale);
+        return "center/console";
+    }
+
+    @GetMapping("/cases/{caseNumber}")
+    String casePage(@PathVariable String caseNumber, Model model, Locale locale) {
+        model.addAttribute("row", queues.one(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)));
+        common(model, locale);
+        return "center/case";
+    }
+
+    @PostMapping("/cases/{caseNumber}/intake-review")
+    String reviewIntake(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                        Model model, Locale locale, RedirectAttributes flash) {
+        IntakeDecision decision = enumOf(IntakeDecision.class, form.getFirst("decision"));
+        CenterRequests.IntakeReview review = new CenterRequests.IntakeReview(decision, text(form, "text"),
+                text(form, "mergeInto"), text(form, "departmentCode"), null);
+        return act("intake", caseNumber, form, review, model, locale, flash, () -> {
+            review.check();
+            actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
+                    review.mergeInto(), review.departmentCode());
+        });
+    }
+
+    @PostMapping("/cases/{caseNumber}/dispatch")
+    String dispatch(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                    Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.Dispatch dispatch = new CenterRequests.Dispatch(text(form, "departmentCode"));
+        return act("dispatch", caseNumber, form, dispatch, model, locale, flash,
+                () -> actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/return-ruling")
+    String ruleOnReturn(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                        Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.ReturnRuling ruling = new CenterRequests.ReturnRuling(bool(form, "redispatch"),
+                text(form, "departmentCode"), text(form, "comment"));
+        return act("returnRuling", caseNumber, form, ruling, model, locale, flash, () -> {
+            ruling.check();
+            actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
+        });
+    }
+
+    @PostMapping("/cases/{caseNumber}/extension-ruling")
+    String ruleOnExtension(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                           Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.Ruling ruling = new CenterRequests.Ruling(bool(form, "approved"), text(form, "comment"));
+        return act("extensionRuling", caseNumber, form, ruling, model, locale, flash,
+                () -> actions.ruleOnExtension(staff.get(), caseNumber, ruling.approved(), ruling.comment()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/reply-review")
+    String reviewReply(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                       Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.ReplyReview review = new CenterRequests.ReplyReview(bool(form, "accepted"), text(form, "comment"));
+        return act("replyReview", caseNumber, form, review, model, locale, flash, () -> {
+            review.check();
+            actions.reviewReply(staff.get(), caseNumber, review.accepted(), review.comment());
+        });
+    }
+
+    @PostMapping("/cases/{caseNumber}/supervision")
+    String supervise(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                     Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.Note note = new CenterRequests.Note(text(form, "comment"));
+        return act("supervision", caseNumber, form, note, model, locale, flash,
+                () -> actions.supervise(staff.get(), caseNumber, note.comment()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/reminders")
+    String remind(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                  Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.Note note = new CenterRequests.Note(text(form, "comment"));
+        return act("reminder", caseNumber, form, note, model, locale, flash,
+                () -> actions.remind(staff.get(), caseNumber, note.comment()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/feedback")
+    String feedbackByPhone(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                           Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.PhoneFeedback feedback = new CenterRequests.PhoneFeedback(
+                enumOf(Satisfaction.class, form.getFirst("rating")), text(form, "comment"));
+        return act("feedback", caseNumber, form, feedback, model, locale, flash,
+                () -> actions.recordFeedbackByPhone(staff.get(), caseNumber, feedback.rating(), feedback.comment()));
+    }
+
+    /** An unknown case number, in a link or a form, is the app's own "not found" page. */
+    @ExceptionHandler(CaseNotFoundException.class)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", HttpStatus.NOT_FOUND.value());
+        return page;
+    }
+
+    /**
+     * Checks the request as the API does (its constraints, then its rules between fields), carries the
+     * action out, and decides where the person goes next. Anything refused is shown on the case page,
+     * next to the field at fault, with what was typed still in the form.
+     */
+    private String act(String action, String caseNumber, MultiValueMap<String, String> form, Object request,
+                       Model model, Locale locale, RedirectAttributes flash, Runnable carryOut) {
+        if (cases.findByCaseNumber(caseNumber).isEmpty()) {
+            throw new CaseNotFoundException(caseNumber);
+        }
+        Problem problem = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString).sorted().findFirst().map(field -> invalid(action, field)).orElse(null);
+        if (problem == null) {
+            try {
+                carryOut.run();
+            } catch (InvalidFieldException refused) {
+                problem = invalid(action, refused.field());
+            } catch (CaseNotFoundException mergeTarget) {
+                // The case itself exists (checked above), so what is unknown is the case to merge into.
+                problem = invalid(action, "mergeInto");
+            } catch (CaseStateException refused) {
+                problem = stateProblem(action, refused);
+            } catch (ObjectOptimisticLockingFailureException meanwhile) {
+                problem = new Problem(action, null, "page.center.changedMeanwhile");
+            }
+        }
+        if (problem != null) {
+            model.addAttribute("problem", problem);
+            model.addAttribute("values", form.toSingleValueMap());
+            return casePage(caseNumber, model, locale);
+        }
+        flash.addFlashAttribute("notice", "page.center.done." + action);
+        flash.addFlashAttribute("noticeCase", caseNumber);
+        return "console".equals(origin(form)) ? "redirect:/center" : "redirect:/center/cases/" + caseNumber;
+    }
+
+    private static Problem stateProblem(String action, CaseStateException refused) {
+        // These codes are about a value the person chose, so the message belongs next to that field.
+        return switch (refused.getCode()) {
+            case "department.unknown" -> invalid(action, "departmentCode");
+            case "case.missing.comment", "case.missing.reason" -> invalid(action, "comment");
+            default -> new Problem(action, null, "page.center.refused");
+        };
+    }
+
+    private static Problem invalid(String action, String field) {
+        return new Problem(action, field, INVALID + action + "." + field);
+    }
+
+    private void common(Model model, Locale locale) {
+        List<Choices.Choice> departments = choices.departments(locale);
+        model.addAttribute("departments", departments);
+        model.addAttribute("departmentNames", departments.stream()
+                .collect(Collectors.toMap(Choices.Choice::code, Choices.Choice::name, (a, b) -> a, HashMap::new)));
+        model.addAttribute("decisions", List.of(IntakeDecision.ANSWER, IntakeDecision.REJECT, IntakeDecision.MERGE,
+                IntakeDecision.DISPATCH));
+        model.addAttribute("ratings", List.of(Satisfaction.values()));
+        model.addAttribute("zone", properties.zone());
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
+    }
+
+    private static String origin(MultiValueMap<String, String> form) {
+        String from = form.getFirst("from");
+        return from != null && ORIGINS.contains(from) ? from : "case";
+    }
+
+    private static String text(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Boolean bool(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+    }
+
+    /** An unknown value reads as none, so the constraint on the field names it rather than a type error. */
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

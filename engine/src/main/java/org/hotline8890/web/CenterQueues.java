@@ -1,0 +1,117 @@
+package org.hotline8890.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline8890.api.CaseViews;
+import org.hotline8890.api.CaseViews.StaffCaseView;
+import org.hotline8890.api.CaseViews.TimelineEntry;
+import org.hotline8890.calendar.WorkingCalendarService;
+import org.hotline8890.calendar.WorkingTimeCalculator;
+import org.hotline8890.cases.CaseEventType;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.workflow.DispatchCatalogue;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The center's queues as its pages show them: the same lists the center API gives, each case in its
+ * full staff view plus what the center needs to decide at a glance (the catalogue's suggestion, the
+ * department's reason for a return or an extension, how late an overdue case is).
+ */
+@Component
+class CenterQueues {
+
+    /** How late an overdue case is: whole working days past the deadline, or wall-clock hours within the first. */
+    record Lateness(long workingDays, long hours) {
+    }
+
+    /**
+     * One case in a queue. {@code suggestion}: the catalogue's department code for a case under intake
+     * review; {@code reason}: what the department wrote when it returned the case or asked for more time.
+     */
+    record Row(StaffCaseView c, String suggestion, String reason, Lateness late) {
+    }
+
+    record Console(List<Row> intake, List<Row> dispatch, List<Row> returns, List<Row> extensions, List<Row> replies,
+                   List<Row> overdue, List<Row> feedback) {
+    }
+
+    /** Enough to say "more than a year" without counting day by day for ever. */
+    private static final int MAX_COUNTED_DAYS = 366;
+
+    private final CaseRepository cases;
+    private final CaseViews views;
+    private final DispatchCatalogue catalogue;
+    private final WorkingCalendarService calendar;
+    private final Clock clock;
+
+    CenterQueues(CaseRepository cases, CaseViews views, DispatchCatalogue catalogue, WorkingCalendarService calendar,
+                 Clock clock) {
+        this.cases = cases;
+        this.views = views;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Console console() {
+        Instant now = clock.instant();
+        return new Console(
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RECEIVED), now),
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_DISPATCH), now),
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RETURNED), now),
+                rows(cases.findWithPendingExtension(), now),
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.REPLIED), now),
+                // The repository already orders the board by deadline, the earliest (most overdue) first.
+                rows(cases.findOverdue(now), now),
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_FEEDBACK), now));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Row> one(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber).map(c -> row(c, clock.instant()));
+    }
+
+    private List<Row> rows(List<HotlineCase> found, Instant now) {
+        return found.stream().map(c -> row(c, now)).toList();
+    }
+
+    private Row row(HotlineCase c, Instant now) {
+        StaffCaseView view = views.staff(c);
+        String suggestion = c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.AWAITING_DISPATCH
+                ? catalogue.suggestedDepartment(c).orElse(null) : null;
+        String reason = switch (c.getStatus()) {
+            case RETURNED -> lastComment(view, CaseEventType.RETURNED);
+            case HANDLING -> c.getExtensionRequestedUntil() == null ? null : c.getExtensionReason();
+            default -> null;
+        };
+        return new Row(view, suggestion, reason, c.isOverdue(now) ? lateness(c.getHandleBy(), now) : null);
+    }
+
+    private static String lastComment(StaffCaseView view, CaseEventType type) {
+        return view.timeline().stream().filter(e -> type.name().equals(e.event()))
+                .max(Comparator.comparing(TimelineEntry::at)).map(TimelineEntry::comment).orElse(null);
+    }
+
+    /**
+     * Working days are counted the way limits are set: the n-th working day after the deadline's date has
+     * fully passed. Within the first such day the page says hours, which is also how urgent, wall-clock
+     * limits are read.
+     */
+    private Lateness lateness(Instant due, Instant now) {
+        WorkingTimeCalculator working = calendar.calculator();
+        int days = 0;
+        while (days < MAX_COUNTED_DAYS && !working.plusWorkingDays(due, days + 1).due().isAfter(now)) {
+            days++;
+        }
+        return new Lateness(days, Duration.between(due, now).toHours());
+    }
+}

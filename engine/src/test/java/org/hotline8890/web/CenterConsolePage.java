@@ -1,0 +1,119 @@
+package org.hotline8890.web;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The center console as a dispatcher uses it in a browser, one method per piece of work, for any test
+ * that walks a case through the center (log in as {@code dispatcher} or {@code supervisor} first).
+ * Each action opens the console, opens the case's row in its queue, fills the row's form, sends it and
+ * waits for the success notice, which it answers.
+ */
+public final class CenterConsolePage {
+
+    private final Chromium chromium;
+    private final WebDriver browser;
+
+    public CenterConsolePage(Chromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.driver();
+    }
+
+    public CenterConsolePage open() {
+        chromium.open("/center");
+        chromium.await("h1");
+        return this;
+    }
+
+    /** The case's page for the center: its facts, its staff timeline and the actions its status allows. */
+    public CenterConsolePage openCase(String caseNumber) {
+        chromium.open("/center/cases/" + caseNumber);
+        chromium.await("#case-status");
+        return this;
+    }
+
+    /** The heading of a queue with its count, e.g. {@code "intake"} → "待受理审核（3）". */
+    public String queueHeading(String queue) {
+        return chromium.text("#queue-" + queue + "-title");
+    }
+
+    /** What the dispatch catalogue suggests for a case under intake review, as the console says it. */
+    public String suggestionFor(String caseNumber) {
+        openRow("intake", caseNumber);
+        return row("intake", caseNumber).findElement(By.id("intake-" + caseNumber + "-suggestion")).getText();
+    }
+
+    /**
+     * 受理 → 派单: with {@code departmentCode} null the catalogue's suggestion (preselected) is confirmed;
+     * otherwise the dispatcher overrides it with that department.
+     */
+    public String reviewAndDispatch(String caseNumber, String departmentCodeOrNull) {
+        WebElement row = openRow("intake", caseNumber);
+        row.findElement(By.cssSelector("input[name='decision'][value='DISPATCH']")).click();
+        if (departmentCodeOrNull != null) {
+            new Select(row.findElement(By.id("intake-" + caseNumber + "-department"))).selectByValue(departmentCodeOrNull);
+        }
+        row.findElement(By.cssSelector("form.intake-form button[type='submit']")).click();
+        return notice();
+    }
+
+    /** The catalogue found nobody: the center names the department. */
+    public String dispatchManually(String caseNumber, String departmentCode) {
+        WebElement row = openRow("dispatch", caseNumber);
+        new Select(row.findElement(By.id("dispatch-" + caseNumber + "-department"))).selectByValue(departmentCode);
+        row.findElement(By.cssSelector("form.dispatch-form button[type='submit']")).click();
+        return notice();
+    }
+
+    public String approveExtension(String caseNumber) {
+        WebElement row = openRow("extensions", caseNumber);
+        row.findElement(By.cssSelector("button[name='approved'][value='true']")).click();
+        return notice();
+    }
+
+    public String acceptReply(String caseNumber) {
+        WebElement row = openRow("replies", caseNumber);
+        row.findElement(By.cssSelector("button[name='accepted'][value='true']")).click();
+        return notice();
+    }
+
+    /** 回访: {@code level} is a {@link org.hotline8890.cases.Satisfaction} name such as {@code SATISFIED}. */
+    public String recordFeedbackCall(String caseNumber, String level) {
+        WebElement row = openRow("feedback", caseNumber);
+        row.findElement(By.cssSelector("input[name='rating'][value='" + level + "']")).click();
+        row.findElement(By.cssSelector("form.feedback-form button[type='submit']")).click();
+        return notice();
+    }
+
+    /** The call script the console shows for a feedback call. */
+    public String callScript(String caseNumber) {
+        return openRow("feedback", caseNumber).findElement(By.cssSelector(".call-script")).getText();
+    }
+
+    private WebElement openRow(String queue, String caseNumber) {
+        if (browser.findElements(By.id("queues")).isEmpty()) {
+            open();
+        }
+        WebElement row = row(queue, caseNumber);
+        WebElement details = row.findElement(By.tagName("details"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        return row;
+    }
+
+    private WebElement row(String queue, String caseNumber) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-" + queue + " tr[data-case='" + caseNumber + "']")));
+    }
+
+    private String notice() {
+        return chromium.await("main .notice[role='status']").getText();
+    }
+}
