@@ -39,7 +39,8 @@ import org.hotline8890.organisation.Organisation;
 import org.hotline8890.rules.RuleTable.Column;
 import org.hotline8890.rules.RuleTable.Row;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the latest deployed version of an editable decision as a {@link RuleTable}, checks edited rows,
@@ -62,8 +63,11 @@ class DecisionTables {
     private final RuleTableValidator validator;
     private final RuleChangeRepository changes;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    DecisionTables(ProcessEngine engine, Organisation organisation, RuleChangeRepository changes, Clock clock) {
+    DecisionTables(ProcessEngine engine, Organisation organisation, RuleChangeRepository changes, Clock clock,
+                   PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = engine.getRepositoryService();
         this.decisions = engine.getDecisionService();
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -102,8 +106,12 @@ class DecisionTables {
      * Deploys the rows as the next version. {@code editedVersion} is the version the editor started
      * from: if someone deployed another in between, the save is refused rather than undoing their work.
      */
-    @Transactional
     synchronized Saved save(EditableDecision decision, List<Row> rows, Integer editedVersion, String changedBy) {
+        // The lock spans the whole transaction: a second save must see the first one's version as the latest.
+        return transactions.execute(status -> deploy(decision, rows, editedVersion, changedBy));
+    }
+
+    private Saved deploy(EditableDecision decision, List<Row> rows, Integer editedVersion, String changedBy) {
         DecisionDefinition latest = latest(decision);
         if (editedVersion != null && editedVersion != latest.getVersion()) {
             throw new StaleRuleTableException(decision.key, editedVersion, latest.getVersion());

@@ -54,39 +54,39 @@ class RuleChange {
         this.diff = diff;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    String getDecisionKey() {
+    public String getDecisionKey() {
         return decisionKey;
     }
 
-    String getChangedBy() {
+    public String getChangedBy() {
         return changedBy;
     }
 
-    Instant getChangedAt() {
+    public Instant getChangedAt() {
         return changedAt;
     }
 
-    int getVersionBefore() {
+    public int getVersionBefore() {
         return versionBefore;
     }
 
-    int getVersionAfter() {
+    public int getVersionAfter() {
         return versionAfter;
     }
 
-    String getDeploymentId() {
+    public String getDeploymentId() {
         return deploymentId;
     }
 
-    String getDiff() {
+    public String getDiff() {
         return diff;
     }
 
-    List<String> getDiffLines() {
+    public List<String> getDiffLines() {
         return diff.lines().toList();
     }
 }

@@ -18,12 +18,16 @@ record RuleTable(String key, String name, String hitPolicy, int version, List<Co
     record Row(String id, List<String> inputs, List<String> outputs, String annotation) {
 
         Row {
-            inputs = inputs == null ? List.of() : inputs.stream().map(Row::clean).toList();
+            inputs = inputs == null ? List.of() : inputs.stream().map(Row::test).toList();
             outputs = outputs == null ? List.of() : outputs.stream().map(Row::clean).toList();
             annotation = annotation == null ? "" : annotation.strip();
         }
 
         /** An empty test means "any", which the tables write as "-". */
+        private static String test(String cell) {
+            return cell == null || cell.isBlank() ? "-" : cell.strip();
+        }
+
         private static String clean(String cell) {
             return cell == null || cell.isBlank() ? "" : cell.strip();
         }

@@ -117,7 +117,7 @@ class RuleTablePages {
     }
 
     private String page(EditableDecision decision, RuleTable table, Model model) {
-        model.addAttribute("decision", decision);
+        model.addAttribute("key", decision.key);
         model.addAttribute("slug", decision.slug);
         model.addAttribute("table", table);
         model.addAttribute("changes", tables.changes(decision));

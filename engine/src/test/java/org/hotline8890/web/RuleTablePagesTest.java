@@ -78,15 +78,19 @@ class RuleTablePagesTest {
 
         String preview = mvc.perform(submit(form, "/admin/time-limits", "preview").session(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(preview).contains("Handling limit 5 → 48; Handling unit \"WORKING_DAYS\" → \"HOURS\"");
+        assertThat(Jsoup.parse(preview).select(".rule-preview li").eachText())
+                .containsExactly("~ row 4: Handling limit 5 → 48; Handling unit \"WORKING_DAYS\" → \"HOURS\"");
         assertThat(table("time_limits").get("version")).as("a preview deploys nothing").isEqualTo(limitsAtStart.get("version"));
 
         mvc.perform(submit(form, "/admin/time-limits", "save").session(admin))
                 .andExpect(redirectedUrl("/admin/time-limits"));
         int version = limitsAtStart.get("version").asInt() + 1;
-        String saved = mvc.perform(get("/admin/time-limits").session(admin)).andReturn().getResponse().getContentAsString();
-        assertThat(saved).contains("已保存并生效，新版本为 " + version, "<td>admin</td>",
-                limitsAtStart.get("version").asInt() + " → " + version);
+        Document saved = Jsoup.parse(mvc.perform(get("/admin/time-limits").session(admin))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(saved.select("p.notice[role=status]").text()).contains("已保存并生效，新版本为 " + version);
+        assertThat(saved.select("section[aria-labelledby=history-heading] tbody tr").first().text())
+                .contains("admin", limitsAtStart.get("version").asInt() + " → " + version,
+                        "~ row 4: Handling limit 5 → 48");
 
         HotlineCase dispatched = dispatchedComplaint();
         assertThat(Duration.between(dispatched.getDispatchedAt(), dispatched.getHandleBy())).isEqualTo(Duration.ofHours(48));
