@@ -99,6 +99,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/admin/outbox", Access.ADMIN);
         MATRIX.put("GET /api/admin/event-log/verify", Access.ADMIN);
         MATRIX.put("POST /api/admin/retention/run", Access.ADMIN);
+        MATRIX.put("GET /api/admin/rules/{key}", Access.ADMIN);
+        MATRIX.put("PUT /api/admin/rules/{key}", Access.ADMIN);
+        MATRIX.put("GET /api/admin/rules/{key}/changes", Access.ADMIN);
         MATRIX.put("GET /api/knowledge/articles", Access.ANY_STAFF);
         MATRIX.put("GET /api/knowledge/articles/{id}", Access.ANY_STAFF);
         MATRIX.put("POST /api/knowledge/articles", Access.KNOWLEDGE_AUTHORS);
@@ -151,6 +154,7 @@ class AuthorizationMatrixTest {
                 .replace("{caseNumber}", endpoint.contains("{caseNumber}") ? caseOfTheEnvironmentBureau() : "")
                 .replace("{phone}", "13812345678")
                 .replace("{reference}", "unknown-reference")
+                .replace("{key}", "time_limits")
                 .replace("{id}", "999999");
         MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(methodAndPath[0]), path);
         if ("POST".equals(methodAndPath[0])) {

@@ -1,0 +1,26 @@
+package org.hotline8890.rules;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The decisions administrators may edit, and the page each one lives on. */
+enum EditableDecision {
+    DISPATCH_CATALOGUE("dispatch_catalogue", "dispatch-catalogue"),
+    TIME_LIMITS("time_limits", "time-limits");
+
+    final String key;
+    final String slug;
+
+    EditableDecision(String key, String slug) {
+        this.key = key;
+        this.slug = slug;
+    }
+
+    static Optional<EditableDecision> byKey(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+    }
+
+    static Optional<EditableDecision> bySlug(String slug) {
+        return Arrays.stream(values()).filter(d -> d.slug.equals(slug)).findFirst();
+    }
+}
