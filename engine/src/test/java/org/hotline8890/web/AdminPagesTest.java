@@ -214,6 +214,7 @@ class AdminPagesTest {
                             .with(csrf()).session(admin))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             Document page = Jsoup.parse(preview);
+            assertThat(page.getElementById("preview-title").text()).startsWith("2026 年的变化");
             assertThat(page.getElementById("change-" + dropped.date()).text()).contains("删除");
             assertThat(page.getElementById("change-" + working.date()).text()).contains("上班改为放假");
             assertThat(page.getElementById("change-" + renamed.date()).text()).contains("节日名称变化", "测试节");
