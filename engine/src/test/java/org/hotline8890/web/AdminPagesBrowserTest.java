@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,10 +63,16 @@ class AdminPagesBrowserTest {
         chromium.forgetCookies();
     }
 
+    /** The login's redirects may still be under way when the click returns. */
+    private static void landsOn(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
+        assertThat(browser.getCurrentUrl()).endsWith(path);
+    }
+
     @Test
     void anAdminAddsAUnitAndAUserWhoThenLogsIn() throws IOException {
         chromium.logIn("admin", "demo");
-        assertThat(browser.getCurrentUrl()).endsWith("/admin");
+        landsOn("/admin");
         assertThat(chromium.text("h1")).isEqualTo("系统管理");
         chromium.screenshot("admin");
 
@@ -95,7 +104,7 @@ class AdminPagesBrowserTest {
 
         chromium.forgetCookies();
         chromium.logIn(username, "culture-and-tourism");
-        assertThat(browser.getCurrentUrl()).endsWith("/department");
+        landsOn("/department");
     }
 
     @Test
@@ -112,6 +121,7 @@ class AdminPagesBrowserTest {
                 .map(d -> Map.of("name", d.name(), "date", d.date().toString(), "isOffDay", d.offDay())).toList())));
         try {
             chromium.logIn("admin", "demo");
+            landsOn("/admin");
             chromium.open("/admin/calendar");
             browser.findElement(By.id("calendar-file")).sendKeys(file.toAbsolutePath().toString());
             browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
