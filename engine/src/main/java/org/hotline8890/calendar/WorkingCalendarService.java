@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.hotline8890.HotlineProperties;
@@ -62,6 +66,45 @@ public class WorkingCalendarService implements ApplicationRunner {
         int thisYear = LocalDate.now(clock.withZone(properties.zone())).getYear();
         Set<Integer> covered = coveredYears();
         return List.of(thisYear, thisYear + 1).stream().filter(y -> !covered.contains(y)).toList();
+    }
+
+    /**
+     * What {@link #importYear} would change: the stored days it replaces (the year's, and the December
+     * days the notice lists) against the notice's. Reads only.
+     */
+    @Transactional(readOnly = true)
+    public CalendarPreview preview(ParsedCalendar parsed) {
+        if (parsed.days().isEmpty()) {
+            throw new CalendarFormatException("the file for " + parsed.year() + " lists no days: no notice has been published yet");
+        }
+        LocalDate first = LocalDate.of(parsed.year(), 1, 1);
+        Map<LocalDate, CalendarDay> stored = new TreeMap<>();
+        storedDays(first, first.plusYears(1)).forEach(day -> stored.put(day.date(), day));
+        LocalDate earliest = parsed.days().get(0).date();
+        if (earliest.isBefore(first)) {
+            Set<LocalDate> listed = new HashSet<>(parsed.days().stream().map(CalendarDay::date).toList());
+            storedDays(earliest, first).stream().filter(day -> listed.contains(day.date()))
+                    .forEach(day -> stored.put(day.date(), day));
+        }
+        Map<LocalDate, CalendarDay> incoming = new TreeMap<>();
+        parsed.days().forEach(day -> incoming.put(day.date(), day));
+        Set<LocalDate> dates = new TreeSet<>(stored.keySet());
+        dates.addAll(incoming.keySet());
+        List<CalendarPreview.DayChange> changes = new ArrayList<>();
+        for (LocalDate date : dates) {
+            CalendarDay before = stored.get(date);
+            CalendarDay after = incoming.get(date);
+            if (!Objects.equals(before, after)) {
+                changes.add(new CalendarPreview.DayChange(date, before, after));
+            }
+        }
+        return new CalendarPreview(parsed.year(), coveredYears().contains(parsed.year()), parsed.days().size(), changes);
+    }
+
+    private List<CalendarDay> storedDays(LocalDate from, LocalDate until) {
+        return jdbc.query("SELECT day, off_day, name FROM holiday_day WHERE day >= ? AND day < ?",
+                (rs, i) -> new CalendarDay(rs.getDate(1).toLocalDate(), rs.getBoolean(2), rs.getString(3)),
+                Date.valueOf(from), Date.valueOf(until));
     }
 
     /** Replaces one year's days with those of a notice; a file without days is refused, not imported. */

@@ -18,6 +18,9 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     List<HotlineCase> findByStatusOrderByReceivedAtAsc(CaseStatus status);
 
+    /** Cases still open at these units: pass {@link CaseStatus#finalStatuses()}. */
+    long countByDepartmentIdInAndStatusNotIn(Collection<Long> departments, Collection<CaseStatus> finalStatuses);
+
     /** Open cases of a set of departments, the nearest deadline first. */
     @Query("""
             select c from HotlineCase c

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.channels.ContactMessage;
@@ -69,6 +71,23 @@ public class DeadLetters {
             return new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getTimestamp(5).toInstant(), subject, text);
         });
+    }
+
+    /** Open dead letters per channel name, for the channel status page. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> openCountByChannel() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT channel, COUNT(*) FROM intake_dead_letter WHERE requeued_at IS NULL GROUP BY channel",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public long openCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM intake_dead_letter WHERE requeued_at IS NULL", Long.class);
+        return count == null ? 0 : count;
     }
 
     @Transactional

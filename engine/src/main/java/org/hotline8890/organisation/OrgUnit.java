@@ -29,6 +29,7 @@ public class OrgUnit {
     @Column(name = "parent_id")
     private Long parentId;
     private String path;
+    private boolean active = true;
 
     protected OrgUnit() {
     }
@@ -47,6 +48,27 @@ public class OrgUnit {
 
     public boolean contains(OrgUnit other) {
         return other != null && other.path != null && other.path.startsWith(path);
+    }
+
+    /** A new name; the code stays, because paths, cases and the dispatch catalogue refer to it. */
+    void rename(String name, String nameEn) {
+        if (name == null || name.isBlank()) {
+            throw new OrganisationChangeRefused("name", "admin.refused.nameRequired", "a unit needs a name");
+        }
+        this.name = name.strip();
+        this.nameEn = nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
+    }
+
+    /** Package-private: only {@link Organisation} knows whether cases or sub-units still need the unit. */
+    void deactivate() {
+        if (!active) {
+            throw new OrganisationChangeRefused("unit", "admin.refused.unitInactive", code + " is already inactive");
+        }
+        this.active = false;
+    }
+
+    public boolean isActive() {
+        return active;
     }
 
     public Long getId() {

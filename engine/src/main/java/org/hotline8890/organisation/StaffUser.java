@@ -1,5 +1,7 @@
 package org.hotline8890.organisation;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,6 +39,31 @@ public class StaffUser {
         this.role = role;
         this.orgUnitId = unit.getId();
         this.enabled = true;
+    }
+
+    void changeRole(Role role) {
+        this.role = Objects.requireNonNull(role, "role");
+    }
+
+    void moveTo(OrgUnit unit) {
+        this.orgUnitId = unit.getId();
+    }
+
+    void disable() {
+        this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    /** Takes a hash, never the password: the encoder is the caller's. */
+    void replacePassword(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    }
+
+    public boolean isActiveAdmin() {
+        return enabled && role == Role.ADMIN;
     }
 
     public Long getId() {

@@ -28,10 +28,10 @@ class Choices {
         this.organisation = organisation;
     }
 
-    /** Sub-categories are indented under their parent (codes sort the tree), so the tree reads in a plain list. */
+    /** Only active categories; sub-categories are indented under their parent (codes sort the tree), so the tree reads in a plain list. */
     List<Choice> categories(Locale locale) {
         boolean english = english(locale);
-        return organisation.categories().stream().sorted(Comparator.comparing(Category::getCode))
+        return organisation.activeCategories().stream().sorted(Comparator.comparing(Category::getCode))
                 .map(c -> new Choice(c.getCode(), english && c.getNameEn() != null ? c.getNameEn() : c.getName(),
                         c.getParentCode() != null))
                 .toList();
@@ -41,7 +41,7 @@ class Choices {
     List<Choice> districts(Locale locale) {
         boolean english = english(locale);
         return organisation.all().stream()
-                .filter(u -> u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY)
+                .filter(u -> u.isActive() && (u.getKind() == OrgUnitKind.DISTRICT || u.getKind() == OrgUnitKind.CITY))
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
     }
 

@@ -1,0 +1,172 @@
+package org.hotline8890.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.OrgUnitKind;
+import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.OrganisationChangeRefused;
+import org.hotline8890.organisation.Role;
+import org.hotline8890.organisation.StaffAccounts;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organisation tree and the staff logins. Every change is a plain form post; the rules (unique
+ * codes, no unit left with open cases, always one enabled admin) are {@link Organisation}'s and
+ * {@link StaffAccounts}'. A refusal shows the page again with the message next to the field and what
+ * was typed kept; a success redirects with a notice.
+ */
+@Controller
+@RequestMapping("/admin")
+class OrganisationPages {
+
+    private final Organisation organisation;
+    private final StaffAccounts accounts;
+
+    OrganisationPages(Organisation organisation, StaffAccounts accounts) {
+        this.organisation = organisation;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/organisation")
+    String organisation(Model model) {
+        model.addAttribute("tree", organisation.tree());
+        model.addAttribute("units", activeUnits());
+        model.addAttribute("kinds", List.of(OrgUnitKind.values()));
+        return "admin/organisation";
+    }
+
+    @PostMapping("/organisation/units")
+    String addUnit(@RequestParam(required = false) Long parent, @RequestParam(defaultValue = "") String code,
+                   @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String nameEn,
+                   @RequestParam(required = false) OrgUnitKind kind, Model model, RedirectAttributes redirect) {
+        try {
+            OrgUnit added = organisation.addUnitUnder(parent, code, name, nameEn, kind);
+            return done(redirect, "admin.notice.unitAdded", added.getCode(), "/admin/organisation");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("addUnit", null, refused));
+            model.addAttribute("typed", new TypedUnit(parent, code, name, nameEn, kind));
+            return organisation(model);
+        }
+    }
+
+    @PostMapping("/organisation/units/{id}/rename")
+    String renameUnit(@PathVariable Long id, @RequestParam(defaultValue = "") String name,
+                      @RequestParam(defaultValue = "") String nameEn, Model model, RedirectAttributes redirect) {
+        try {
+            OrgUnit renamed = organisation.renameUnit(id, name, nameEn);
+            return done(redirect, "admin.notice.unitRenamed", renamed.getCode(), "/admin/organisation");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("unit", id, refused));
+            return organisation(model);
+        }
+    }
+
+    @PostMapping("/organisation/units/{id}/deactivate")
+    String deactivateUnit(@PathVariable Long id, Model model, RedirectAttributes redirect) {
+        try {
+            OrgUnit unit = organisation.deactivateUnit(id);
+            return done(redirect, "admin.notice.unitDeactivated", unit.getCode(), "/admin/organisation");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("unit", id, refused));
+            return organisation(model);
+        }
+    }
+
+    @GetMapping("/users")
+    String users(Model model) {
+        model.addAttribute("users", accounts.all());
+        model.addAttribute("units", activeUnits());
+        model.addAttribute("allUnits", organisation.all());
+        model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("minPassword", StaffAccounts.MIN_PASSWORD_LENGTH);
+        return "admin/users";
+    }
+
+    @PostMapping("/users")
+    String createUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+                      @RequestParam(required = false) Role role, @RequestParam(required = false) Long unit,
+                      @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.create(username, displayName, role, unit, password);
+            return done(redirect, "admin.notice.userCreated", username.strip(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("addUser", null, refused));
+            // The password is not sent back: it would sit in the page's source.
+            model.addAttribute("typed", new TypedUser(username, displayName, role, unit));
+            return users(model);
+        }
+    }
+
+    @PostMapping("/users/{id}/role")
+    String changeRole(@PathVariable Long id, @RequestParam(required = false) Role role,
+                      @RequestParam(required = false) Long unit, Model model, RedirectAttributes redirect) {
+        try {
+            var user = accounts.changeRoleAndUnit(id, role, unit);
+            return done(redirect, "admin.notice.userChanged", user.getUsername(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
+            return users(model);
+        }
+    }
+
+    @PostMapping("/users/{id}/disable")
+    String disable(@PathVariable Long id, Model model, RedirectAttributes redirect) {
+        try {
+            var user = accounts.disable(id);
+            return done(redirect, "admin.notice.userDisabled", user.getUsername(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
+            return users(model);
+        }
+    }
+
+    @PostMapping("/users/{id}/enable")
+    String enable(@PathVariable Long id, Model model, RedirectAttributes redirect) {
+        try {
+            var user = accounts.enable(id);
+            return done(redirect, "admin.notice.userEnabled", user.getUsername(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
+            return users(model);
+        }
+    }
+
+    @PostMapping("/users/{id}/password")
+    String resetPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model,
+                         RedirectAttributes redirect) {
+        try {
+            var user = accounts.resetPassword(id, password);
+            return done(redirect, "admin.notice.passwordReset", user.getUsername(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
+            return users(model);
+        }
+    }
+
+    /** What was typed into a refused form, to fill it again. */
+    record TypedUnit(Long parent, String code, String name, String nameEn, OrgUnitKind kind) {
+    }
+
+    record TypedUser(String username, String displayName, Role role, Long unit) {
+    }
+
+    private List<OrgUnit> activeUnits() {
+        return organisation.all().stream().filter(OrgUnit::isActive)
+                .sorted(Comparator.comparing(OrgUnit::getPath)).toList();
+    }
+
+    static String done(RedirectAttributes redirect, String notice, String subject, String page) {
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeSubject", subject);
+        return "redirect:" + page;
+    }
+}
