@@ -18,6 +18,12 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     List<HotlineCase> findByStatusOrderByReceivedAtAsc(CaseStatus status);
 
+    /** The cases merged into {@code primaryId} (its secondaries, 并单), the earliest first. */
+    List<HotlineCase> findByMergedIntoIdOrderByReceivedAtAsc(Long primaryId);
+
+    /** Every case not yet finished; pass {@link CaseStatus#finalStatuses()}. */
+    List<HotlineCase> findByStatusNotIn(Collection<CaseStatus> finalStatuses);
+
     /** Open cases of a set of departments, the nearest deadline first. */
     @Query("""
             select c from HotlineCase c
