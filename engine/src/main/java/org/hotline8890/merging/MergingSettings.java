@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hotline.merging")
 record MergingSettings(
         @DefaultValue("30") int windowDays,
-        @DefaultValue("0.35") double minScore,
+        @DefaultValue("0.28") double minScore,
         @DefaultValue("50") int candidates,
         @DefaultValue("3") int hotIssueMinCases,
         @DefaultValue("5m") Duration refreshInterval) {

@@ -21,7 +21,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -66,6 +65,8 @@ class OpenCaseIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** Each indexed case's word counts, for the exact score. */
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    /** In how many indexed cases each word occurs: kept here, cheaper than asking Lucene per word. */
+    private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
 
     private record Entry(OpenCase openCase, Map<String, Integer> words) {
     }
@@ -82,6 +83,19 @@ class OpenCaseIndex implements AutoCloseable {
 
     /** Adds or replaces an open case. */
     void put(OpenCase c) {
+        write(c);
+        refresh();
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(OpenCase c) {
         Map<String, Integer> words = words(c.text());
         try {
             Document doc = new Document();
@@ -90,8 +104,8 @@ class OpenCaseIndex implements AutoCloseable {
             doc.add(new StringField(DISTRICT, c.districtCode() == null ? "" : c.districtCode(), Field.Store.NO));
             doc.add(new LongPoint(RECEIVED, c.receivedAt().toEpochMilli()));
             writer.updateDocument(new Term(ID, Long.toString(c.id())), doc);
-            entries.put(c.id(), new Entry(c, words));
-            searchers.maybeRefreshBlocking();
+            forget(entries.put(c.id(), new Entry(c, words)));
+            words.keySet().forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,10 +115,16 @@ class OpenCaseIndex implements AutoCloseable {
     void remove(long id) {
         try {
             writer.deleteDocuments(new Term(ID, Long.toString(id)));
-            entries.remove(id);
+            forget(entries.remove(id));
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forget(Entry old) {
+        if (old != null) {
+            old.words().keySet().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
         }
     }
 
@@ -113,9 +133,10 @@ class OpenCaseIndex implements AutoCloseable {
         Set<Long> keep = new java.util.HashSet<>();
         open.forEach(c -> {
             keep.add(c.id());
-            put(c);
+            write(c);
         });
         List.copyOf(entries.keySet()).stream().filter(id -> !keep.contains(id)).forEach(this::remove);
+        refresh();
     }
 
     Collection<OpenCase> all() {
@@ -152,8 +173,8 @@ class OpenCaseIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                IndexReader reader = searcher.getIndexReader();
                 Map<String, Double> idf = new HashMap<>();
+                int n = entries.size();
                 List<Match> matches = new ArrayList<>();
                 for (ScoreDoc hit : searcher.search(query.build(), candidates).scoreDocs) {
                     long id = Long.parseLong(searcher.storedFields().document(hit.doc).get(ID));
@@ -161,7 +182,7 @@ class OpenCaseIndex implements AutoCloseable {
                     if (entry == null) {
                         continue;
                     }
-                    double score = cosine(probe, entry.words(), w -> idf.computeIfAbsent(w, x -> idf(reader, x)));
+                    double score = cosine(probe, entry.words(), w -> idf.computeIfAbsent(w, x -> idf(n, x)));
                     if (score >= minScore) {
                         matches.add(new Match(entry.openCase(), score));
                     }
@@ -185,17 +206,36 @@ class OpenCaseIndex implements AutoCloseable {
         try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
+            StringBuilder run = new StringBuilder();
             while (tokens.incrementToken()) {
                 String w = term.toString();
                 if (!HOTLINE_WORDS.contains(w) && w.codePoints().anyMatch(Character::isLetterOrDigit)) {
                     counts.merge(w, 1, Integer::sum);
+                    run.append(w);
+                } else {
+                    pairsOfCharacters(run, counts);
                 }
             }
+            pairsOfCharacters(run, counts);
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return counts;
+    }
+
+    /**
+     * Two neighbouring characters of a run of kept words, marked so they never equal a word: they
+     * match what smartcn splits differently in two texts (窨井盖 / 井盖, 二小 / 第二小学).
+     */
+    private static void pairsOfCharacters(StringBuilder run, Map<String, Integer> counts) {
+        int[] cps = run.codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            if (Character.isIdeographic(cps[i]) && Character.isIdeographic(cps[i + 1])) {
+                counts.merge("_" + new String(cps, i, 2), 1, Integer::sum);
+            }
+        }
+        run.setLength(0);
     }
 
     private static List<String> expand(Map<String, Integer> words) {
@@ -209,13 +249,9 @@ class OpenCaseIndex implements AutoCloseable {
     }
 
     /** Rarer words weigh more; a word no open case has weighs most. Smoothed so it is never 0. */
-    private static double idf(IndexReader reader, String word) {
-        try {
-            int df = reader.docFreq(new Term(TEXT, word));
-            return Math.log((reader.numDocs() + 1.0) / (df + 1.0)) + 1.0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private double idf(int documents, String word) {
+        int df = documentFrequency.getOrDefault(word, 0);
+        return Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
     }
 
     private static double cosine(Map<String, Integer> a, Map<String, Integer> b,

@@ -70,10 +70,8 @@ class OpenCaseIndexing {
                 c.getReceivedAt(), text(c.getSubject(), c.getContent()));
     }
 
-    /** The subject names the matter in few words: it counts twice. */
     static String text(String subject, String content) {
-        String s = subject == null ? "" : subject;
-        return s + "。" + s + "。" + (content == null ? "" : content);
+        return (subject == null ? "" : subject) + "。" + (content == null ? "" : content);
     }
 
     @PreDestroy

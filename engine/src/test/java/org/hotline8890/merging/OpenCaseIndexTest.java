@@ -1,0 +1,108 @@
+package org.hotline8890.merging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The similarity rule on its own: words, district, window, threshold, and the index kept current. */
+class OpenCaseIndexTest {
+
+    static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
+    static final double MIN_SCORE = 0.28;
+
+    final OpenCaseIndex index = new OpenCaseIndex();
+
+    @BeforeEach
+    void someOtherOpenMatters() {
+        open(10, "DC", NOW, "小区停水", "锦江花园整个小区今天上午突然停水，没有提前通知。");
+        open(11, "DC", NOW, "路灯不亮", "学府路大学城南门外一段路灯不亮，晚上很黑。");
+        open(12, "DC", NOW, "拖欠工资", "美华服装厂两个月没发工资。");
+        open(13, "DC", NOW, "公交车晚点", "32路公交车在大学城站经常晚点。");
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+    }
+
+    private void open(long id, String district, Instant at, String subject, String content) {
+        index.put(new OpenCaseIndex.OpenCase(id, "8890-" + id, subject, district, at,
+                OpenCaseIndexing.text(subject, content)));
+    }
+
+    private List<OpenCaseIndex.Match> similarTo(String subject, String content, String district) {
+        return index.similar(OpenCaseIndexing.text(subject, content), district, NOW.minus(Duration.ofDays(30)),
+                NOW.plus(Duration.ofDays(30)), null, MIN_SCORE, 50);
+    }
+
+    private List<Long> ids(List<OpenCaseIndex.Match> matches) {
+        return matches.stream().map(m -> m.openCase().id()).toList();
+    }
+
+    @Test
+    void smartcnSplitsTheTextIntoWordsAndDropsWhatEveryComplaintSays() {
+        var words = index.words("市民反映：社保转移问题，希望尽快处理。");
+        assertThat(words).containsKeys("社保", "转移").doesNotContainKeys("反映", "问题", "希望", "处理", "市民", "，");
+    }
+
+    @Test
+    void aRepeatWordedDifferentlyIsFoundWithAScoreBetweenZeroAndOne() {
+        open(1, "DC", NOW, "夜间施工噪音", "东华路与建设街交叉口工地每天晚上十一点以后还在打桩，吵得孩子睡不着。");
+        var matches = similarTo("工地半夜施工扰民", "建设街东华路路口那个工地，凌晨还在打桩作业，噪音太大无法入睡。", "DC");
+        assertThat(ids(matches)).containsExactly(1L);
+        assertThat(matches.get(0).score()).isBetween(MIN_SCORE, 1.0);
+    }
+
+    @Test
+    void theSameKindOfMatterAtAnotherPlaceIsNotARepeat() {
+        open(1, "DC", NOW, "烧烤油烟扰民", "南门街88号的烧烤店每天晚上在门口露天烧烤，油烟直接飘进楼上住户家里。");
+        open(2, "DC", NOW, "幼儿园校车超载", "阳光幼儿园校车一辆七座车坐了十几个孩子。");
+        assertThat(ids(similarTo("幼儿园乱收费", "小太阳幼儿园收费过高，还乱收兴趣班费用。", "DC"))).isEmpty();
+        assertThat(ids(similarTo("南门街烧烤店油烟", "南门街88号烧烤摊露天经营，烟熏得楼上没法开窗。", "DC"))).containsExactly(1L);
+    }
+
+    @Test
+    void onlyCasesOfTheSameDistrictWithinTheWindowAreSuggested() {
+        String subject = "星光KTV深夜噪音";
+        String content = "星光KTV凌晨两点还在大声放音乐，楼上居民睡不着。";
+        open(1, "DC", NOW.minus(Duration.ofDays(5)), subject, content);
+        open(2, "XC", NOW, subject, content);
+        open(3, "DC", NOW.minus(Duration.ofDays(45)), subject, content);
+        assertThat(ids(similarTo("星光KTV深夜扰民", "星光KTV每天放歌到后半夜两点多，吵得人无法休息。", "DC")))
+                .containsExactly(1L);
+        assertThat(ids(similarTo("星光KTV深夜扰民", "星光KTV每天放歌到后半夜两点多，吵得人无法休息。", "")))
+                .containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void theMoreAlikeRanksFirstAndTheCaseItselfIsNeverItsOwnRepeat() {
+        open(1, "DC", NOW, "和谐小区水质发黄", "和谐小区水龙头放出来的水黄黄的，有锈味。");
+        open(2, "DC", NOW, "和谐小区自来水浑浊", "和谐小区自来水发黄浑浊，有铁锈味，烧开后有沉淀。");
+        String text = OpenCaseIndexing.text("和谐小区自来水浑浊", "和谐小区自来水发黄浑浊，有铁锈味。");
+        var matches = index.similar(text, "DC", NOW.minusSeconds(60), NOW.plusSeconds(60), 2L, MIN_SCORE, 50);
+        assertThat(ids(matches)).containsExactly(1L);
+        assertThat(ids(similarTo("和谐小区自来水浑浊", "和谐小区自来水发黄浑浊，有铁锈味。", "DC"))).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void aFinishedCaseLeavesTheIndexAndAChangedTextReplacesTheOldOne() {
+        open(1, "DC", NOW, "井盖缺失", "人民路第二小学门口的井盖不见了，有个大洞。");
+        index.remove(1);
+        assertThat(ids(similarTo("井盖缺失", "人民路第二小学门口的井盖不见了，有个大洞。", "DC"))).isEmpty();
+        open(2, "DC", NOW, "井盖缺失", "人民路第二小学门口的井盖不见了，有个大洞。");
+        open(2, "DC", NOW, "电梯故障", "阳光城小区8栋电梯经常困人。");
+        assertThat(ids(similarTo("井盖缺失", "人民路第二小学门口的井盖不见了，有个大洞。", "DC"))).isEmpty();
+    }
+
+    @Test
+    void aTextWithoutWordsFindsNothing() {
+        assertThat(similarTo("", "！？。", "DC")).isEmpty();
+    }
+}
