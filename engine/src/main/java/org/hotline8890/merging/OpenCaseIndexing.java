@@ -20,8 +20,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * Keeps this node's index of open cases current. A change made here is applied when its transaction
  * commits (a rolled-back change never shows); changes made on other nodes arrive with the periodic
- * rebuild from the table. A rebuild of a few thousand open cases takes well under a second, and cases
- * have no change stamp to read only the changed ones by, so the whole set is re-read.
+ * rebuild from the table. Cases have no change stamp to read only the changed ones by, so the rebuild
+ * re-reads every open case; it is one query and in-memory work, done every few minutes.
  */
 @Component
 class OpenCaseIndexing {

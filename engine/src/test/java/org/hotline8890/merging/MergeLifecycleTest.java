@@ -76,8 +76,8 @@ class MergeLifecycleTest {
                 "凤鸣路商业中心工地每晚十二点后还在打桩，整栋楼都在震，无法入睡。");
         String primary = first.theCase().getCaseNumber();
         actions.reviewIntake(dispatcher, primary, IntakeDecision.DISPATCH, null, null, null);
-        String secondary = received("赵六", "13900000602", "凤鸣路商业中心半夜施工",
-                "凤鸣路商业中心那个工地半夜打桩，震得窗户响，孩子睡不着觉。").theCase().getCaseNumber();
+        String secondary = received("赵六", "13900000602", "凤鸣路商业中心工地半夜打桩",
+                "凤鸣路商业中心工地半夜十二点后还在打桩，楼都在震，孩子无法入睡。").theCase().getCaseNumber();
 
         assertThat(repeats.suggestFor(secondary, 5)).extracting(RepeatRequests.Suggestion::caseNumber).contains(primary);
         actions.reviewIntake(dispatcher, secondary, IntakeDecision.MERGE, null, primary, null);

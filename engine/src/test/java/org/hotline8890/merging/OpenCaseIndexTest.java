@@ -3,6 +3,7 @@ package org.hotline8890.merging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 /** The similarity rule on its own: words, district, window, threshold, and the index kept current. */
 class OpenCaseIndexTest {
@@ -19,12 +21,22 @@ class OpenCaseIndexTest {
 
     final OpenCaseIndex index = new OpenCaseIndex();
 
+    /**
+     * Word weights depend on how many open cases use a word; a handful of cases would make every word
+     * look rare. The requests of the labelled set stand in for the other open cases of the city, in a
+     * district of their own so they are never suggested here.
+     */
     @BeforeEach
-    void someOtherOpenMatters() {
-        open(10, "DC", NOW, "小区停水", "锦江花园整个小区今天上午突然停水，没有提前通知。");
-        open(11, "DC", NOW, "路灯不亮", "学府路大学城南门外一段路灯不亮，晚上很黑。");
-        open(12, "DC", NOW, "拖欠工资", "美华服装厂两个月没发工资。");
-        open(13, "DC", NOW, "公交车晚点", "32路公交车在大学城站经常晚点。");
+    void theOtherOpenCasesOfTheCity() throws IOException {
+        String tsv = new ClassPathResource("merging/pairs.tsv").getContentAsString(StandardCharsets.UTF_8);
+        long id = 1000;
+        for (String line : tsv.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.split("\t");
+                open(id++, "BG", NOW, f[1], f[2]);
+                open(id++, "BG", NOW, f[3], f[4]);
+            }
+        }
     }
 
     @AfterEach
@@ -78,7 +90,7 @@ class OpenCaseIndexTest {
         assertThat(ids(similarTo("星光KTV深夜扰民", "星光KTV每天放歌到后半夜两点多，吵得人无法休息。", "DC")))
                 .containsExactly(1L);
         assertThat(ids(similarTo("星光KTV深夜扰民", "星光KTV每天放歌到后半夜两点多，吵得人无法休息。", "")))
-                .containsExactlyInAnyOrder(1L, 2L);
+                .as("any district").contains(1L, 2L).doesNotContain(3L);
     }
 
     @Test

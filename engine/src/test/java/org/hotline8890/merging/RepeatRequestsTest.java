@@ -100,8 +100,8 @@ class RepeatRequestsTest {
     void theCenterGetsTheSuggestionsForAReceivedCaseThroughTheApi() throws Exception {
         String first = received("XC", "13900000401", "松林坡采石场爆破震裂房屋",
                 "松林坡采石场每天下午爆破，附近村民房屋墙体震出裂缝。", Instant.now());
-        String repeat = received("XC", "13900000402", "松林坡采石场放炮房子开裂",
-                "松林坡采石场放炮震动很大，我家墙上裂了好几道缝。", Instant.now());
+        String repeat = received("XC", "13900000402", "松林坡采石场爆破房屋开裂",
+                "松林坡采石场下午爆破震动很大，村民房屋墙体裂了好几道缝。", Instant.now());
 
         JsonNode body = json.readTree(mvc.perform(get("/api/center/cases/" + repeat + "/similar")
                         .with(httpBasic("dispatcher", "demo")))
