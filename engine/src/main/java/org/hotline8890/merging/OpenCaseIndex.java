@@ -226,7 +226,7 @@ class OpenCaseIndex implements AutoCloseable {
 
     /**
      * Two neighbouring characters of a run of kept words, marked so they never equal a word: they
-     * match what smartcn splits differently in two texts (窨井盖 / 井盖, 二小 / 第二小学).
+     * match where smartcn splits the same thing differently in two texts.
      */
     private static void pairsOfCharacters(StringBuilder run, Map<String, Integer> counts) {
         int[] cps = run.codePoints().toArray();

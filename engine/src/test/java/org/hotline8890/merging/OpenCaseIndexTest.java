@@ -66,8 +66,8 @@ class OpenCaseIndexTest {
 
     @Test
     void aRepeatWordedDifferentlyIsFoundWithAScoreBetweenZeroAndOne() {
-        open(1, "DC", NOW, "夜间施工噪音", "东华路与建设街交叉口工地每天晚上十一点以后还在打桩，吵得孩子睡不着。");
-        var matches = similarTo("工地半夜施工扰民", "建设街东华路路口那个工地，凌晨还在打桩作业，噪音太大无法入睡。", "DC");
+        open(1, "DC", NOW, "电梯故障困人", "阳光城小区8栋电梯经常困人，这周已经坏了三次，物业维修不及时。");
+        var matches = similarTo("阳光城8栋电梯频繁故障", "阳光城8号楼电梯老是坏，本周困人三次，物业拖着不修。", "DC");
         assertThat(ids(matches)).containsExactly(1L);
         assertThat(matches.get(0).score()).isBetween(MIN_SCORE, 1.0);
     }
