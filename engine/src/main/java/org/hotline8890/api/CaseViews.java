@@ -1,10 +1,12 @@
 package org.hotline8890.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hotline8890.cases.CaseEvent;
 import org.hotline8890.cases.CaseEventRepository;
+import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
@@ -16,10 +18,12 @@ public class CaseViews {
 
     private final CaseEventRepository events;
     private final Organisation organisation;
+    private final CaseRepository cases;
 
-    CaseViews(CaseEventRepository events, Organisation organisation) {
+    CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases) {
         this.events = events;
         this.organisation = organisation;
+        this.cases = cases;
     }
 
     public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
@@ -33,7 +37,14 @@ public class CaseViews {
                          Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
                          Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
-                         List<TimelineEntry> timeline) {
+                         List<TimelineEntry> timeline, List<MergeLink> merges) {
+    }
+
+    /**
+     * A case linked by 并单: {@code relation} is {@code PRIMARY} (this case was merged into it) or
+     * {@code SECONDARY} (it was merged into this case).
+     */
+    public record MergeLink(String caseNumber, String relation, String status, String subject, Instant receivedAt) {
     }
 
     public record CitizenCaseView(String caseNumber, String status, String type, String subject, String departmentName,
@@ -57,7 +68,20 @@ public class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true));
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c));
+    }
+
+    private List<MergeLink> merges(HotlineCase c) {
+        List<MergeLink> links = new ArrayList<>();
+        if (c.getMergedIntoId() != null) {
+            cases.findById(c.getMergedIntoId()).ifPresent(p -> links.add(link(p, "PRIMARY")));
+        }
+        cases.findByMergedIntoIdOrderByReceivedAtAsc(c.getId()).forEach(s -> links.add(link(s, "SECONDARY")));
+        return links;
+    }
+
+    private static MergeLink link(HotlineCase c, String relation) {
+        return new MergeLink(c.getCaseNumber(), relation, c.getStatus().name(), c.getSubject(), c.getReceivedAt());
     }
 
     CitizenCaseView citizen(HotlineCase c) {

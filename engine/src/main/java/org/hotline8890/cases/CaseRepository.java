@@ -21,6 +21,12 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     /** Cases still open at these units: pass {@link CaseStatus#finalStatuses()}. */
     long countByDepartmentIdInAndStatusNotIn(Collection<Long> departments, Collection<CaseStatus> finalStatuses);
 
+    /** The cases merged into {@code primaryId} (its secondaries, 并单), the earliest first. */
+    List<HotlineCase> findByMergedIntoIdOrderByReceivedAtAsc(Long primaryId);
+
+    /** Every case not yet finished; pass {@link CaseStatus#finalStatuses()}. */
+    List<HotlineCase> findByStatusNotIn(Collection<CaseStatus> finalStatuses);
+
     /** Open cases of a set of departments, the nearest deadline first. */
     @Query("""
             select c from HotlineCase c

@@ -80,6 +80,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private int extensionCount;
     @Column(name = "merged_into_id")
     private Long mergedIntoId;
+    @Column(name = "answered_by_primary")
+    private boolean answeredByPrimary;
 
     @Column(name = "received_at")
     private Instant receivedAt;
@@ -201,6 +203,20 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         close(Closure.MERGED, now);
         this.status = CaseStatus.MERGED;
         changed(CaseEventType.MERGED, actor, from, "merged into " + primary.caseNumber, now);
+    }
+
+    /**
+     * The case this one was merged into has been answered: its reply answers this request too. Only a
+     * merged case can be answered this way, and only once, so the citizen is never told twice.
+     */
+    public void answerByPrimary(String primaryCaseNumber, String reply, Instant now) {
+        requireStatus("case.notMerged", CaseStatus.MERGED);
+        if (answeredByPrimary) {
+            throw new CaseStateException("case.alreadyAnsweredByPrimary", "case " + caseNumber + " was already answered");
+        }
+        this.answeredByPrimary = true;
+        changed(CaseEventType.ANSWERED_BY_PRIMARY, "system", status,
+                primaryCaseNumber + (reply == null ? "" : ": " + reply), now);
     }
 
     /**
@@ -534,6 +550,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public int getRehandleCount() { return rehandleCount; }
     public int getExtensionCount() { return extensionCount; }
     public Long getMergedIntoId() { return mergedIntoId; }
+    public boolean isAnsweredByPrimary() { return answeredByPrimary; }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getDispatchedAt() { return dispatchedAt; }
     public Instant getSignBy() { return signBy; }

@@ -86,6 +86,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/center/cases/{caseNumber}/supervision", Access.CENTER);
         MATRIX.put("POST /api/center/cases/{caseNumber}/reminders", Access.CENTER);
         MATRIX.put("POST /api/center/cases/{caseNumber}/feedback", Access.CENTER);
+        MATRIX.put("GET /api/center/cases/{caseNumber}/similar", Access.CENTER);
+        MATRIX.put("GET /api/center/hot-issues", Access.CENTER);
         MATRIX.put("GET /api/department/cases", Access.DEPARTMENT);
         MATRIX.put("POST /api/department/cases/{caseNumber}/sign", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/return", Access.OWN_DEPARTMENT_CASE);

@@ -1,0 +1,102 @@
+package org.hotline8890.merging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * 热点诉求: groups of open cases about one thing. Two open cases of the same district received within
+ * the window are linked when their texts are as similar as a suggested repeat (the same rule and
+ * threshold as {@link RepeatRequests}); a group is every case reachable by such links, and it is a hot
+ * issue from {@code hot-issue-min-cases} cases on. Computed on request from the in-memory index: one
+ * index search per open case.
+ */
+@Service
+public class HotIssues {
+
+    private final OpenCaseIndexing indexing;
+    private final MergingSettings settings;
+    private final Clock clock;
+
+    HotIssues(OpenCaseIndexing indexing, MergingSettings settings, Clock clock) {
+        this.indexing = indexing;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * One hot issue: {@code subject} is that of its most typical case (the one most similar to the
+     * others); {@code caseNumbers} the earliest received first.
+     */
+    public record HotIssue(int count, String district, String subject, List<String> caseNumbers, Instant latest) {
+    }
+
+    /** The hot issues now, the biggest first (then the most recent). */
+    public List<HotIssue> current() {
+        OpenCaseIndex index = indexing.index();
+        Instant now = clock.instant();
+        Instant from = now.minus(settings.window());
+        List<OpenCaseIndex.OpenCase> open = index.all().stream()
+                .filter(c -> !c.receivedAt().isBefore(from)).toList();
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, Double> closeness = new HashMap<>();
+        open.forEach(c -> parent.put(c.id(), c.id()));
+        for (OpenCaseIndex.OpenCase c : open) {
+            for (OpenCaseIndex.Match m : index.similar(c.text(), c.districtCode(), from, now.plusSeconds(1), c.id(),
+                    settings.minScore(), settings.candidates())) {
+                if (parent.containsKey(m.openCase().id())) {
+                    union(parent, c.id(), m.openCase().id());
+                    closeness.merge(c.id(), m.score(), Double::sum);
+                }
+            }
+        }
+        Map<Long, List<OpenCaseIndex.OpenCase>> groups = new HashMap<>();
+        open.forEach(c -> groups.computeIfAbsent(find(parent, c.id()), k -> new ArrayList<>()).add(c));
+        return groups.values().stream()
+                .filter(g -> g.size() >= settings.hotIssueMinCases())
+                .map(g -> issue(g, closeness))
+                .sorted(Comparator.comparingInt(HotIssue::count).reversed()
+                        .thenComparing(HotIssue::latest, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    private static HotIssue issue(List<OpenCaseIndex.OpenCase> group, Map<Long, Double> closeness) {
+        List<OpenCaseIndex.OpenCase> byTime = group.stream()
+                .sorted(Comparator.comparing(OpenCaseIndex.OpenCase::receivedAt)).toList();
+        OpenCaseIndex.OpenCase typical = group.stream()
+                .max(Comparator.comparingDouble((OpenCaseIndex.OpenCase c) -> closeness.getOrDefault(c.id(), 0.0))
+                        .thenComparing(OpenCaseIndex.OpenCase::receivedAt, Comparator.reverseOrder()))
+                .orElseThrow();
+        return new HotIssue(group.size(), typical.districtCode(), typical.subject(),
+                byTime.stream().map(OpenCaseIndex.OpenCase::caseNumber).toList(),
+                byTime.get(byTime.size() - 1).receivedAt());
+    }
+
+    private static long find(Map<Long, Long> parent, long id) {
+        long root = id;
+        while (parent.get(root) != root) {
+            root = parent.get(root);
+        }
+        long at = id;
+        while (parent.get(at) != root) {
+            long next = parent.get(at);
+            parent.put(at, root);
+            at = next;
+        }
+        return root;
+    }
+
+    private static void union(Map<Long, Long> parent, long a, long b) {
+        long ra = find(parent, a);
+        long rb = find(parent, b);
+        if (ra != rb) {
+            parent.put(ra, rb);
+        }
+    }
+}

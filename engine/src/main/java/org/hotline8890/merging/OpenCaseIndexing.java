@@ -1,0 +1,81 @@
+package org.hotline8890.merging;
+
+import java.io.IOException;
+
+import org.hotline8890.cases.CaseChanged;
+import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.cases.HotlineCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Keeps this node's index of open cases current. A change made here is applied when its transaction
+ * commits (a rolled-back change never shows); changes made on other nodes arrive with the periodic
+ * rebuild from the table. Cases have no change stamp to read only the changed ones by, so the rebuild
+ * re-reads every open case; it is one query and in-memory work, done every few minutes.
+ */
+@Component
+class OpenCaseIndexing {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenCaseIndexing.class);
+
+    private final OpenCaseIndex index = new OpenCaseIndex();
+    private final CaseRepository cases;
+
+    OpenCaseIndexing(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    OpenCaseIndex index() {
+        return index;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void build() {
+        rebuild();
+        log.info("Open-case index for repeat requests built from {} cases", index.size());
+    }
+
+    @Scheduled(fixedDelayString = "${hotline.merging.refresh-interval:5m}",
+            initialDelayString = "${hotline.merging.refresh-interval:5m}")
+    void rebuild() {
+        index.replaceAll(cases.findByStatusNotIn(CaseStatus.finalStatuses()).stream()
+                .map(OpenCaseIndexing::openCase).toList());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(CaseChanged change) {
+        HotlineCase c = change.subject();
+        if (c.getId() == null) {
+            return;
+        }
+        if (c.getStatus().isFinal()) {
+            index.remove(c.getId());
+        } else {
+            index.put(openCase(c));
+        }
+    }
+
+    static OpenCaseIndex.OpenCase openCase(HotlineCase c) {
+        return new OpenCaseIndex.OpenCase(c.getId(), c.getCaseNumber(), c.getSubject(), c.getDistrictCode(),
+                c.getReceivedAt(), text(c.getSubject(), c.getContent()));
+    }
+
+    static String text(String subject, String content) {
+        return (subject == null ? "" : subject) + "。" + (content == null ? "" : content);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        index.close();
+    }
+}
