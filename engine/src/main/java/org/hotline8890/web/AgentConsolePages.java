@@ -17,6 +17,7 @@ import org.hotline8890.HotlineProperties;
 import org.hotline8890.api.AgentDesk;
 import org.hotline8890.api.CaseRequest;
 import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.Urgency;
 import org.hotline8890.classification.CaseClassifier;
@@ -28,7 +29,6 @@ import org.hotline8890.knowledge.InvalidArticleException;
 import org.hotline8890.knowledge.KnowledgeBase;
 import org.hotline8890.merging.RepeatRequests;
 import org.hotline8890.security.CurrentStaff;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +63,8 @@ class AgentConsolePages {
     private final AgentDesk desk;
     private final KnowledgeBase knowledge;
     private final RepeatRequests repeats;
-    private final ObjectProvider<CaseClassifier> classifier;
+    private final CaseClassifier classifier;
+    private final CaseRepository cases;
     private final Choices choices;
     private final Validator validator;
     private final MessageSource messages;
@@ -72,8 +73,9 @@ class AgentConsolePages {
     private final ZoneId zone;
 
     AgentConsolePages(AgentDesk desk, KnowledgeBase knowledge, RepeatRequests repeats,
-                      ObjectProvider<CaseClassifier> classifier, Choices choices, Validator validator,
+                      CaseClassifier classifier, CaseRepository cases, Choices choices, Validator validator,
                       MessageSource messages, CurrentStaff staff, Clock clock, HotlineProperties properties) {
+        this.cases = cases;
         this.staff = staff;
         this.desk = desk;
         this.knowledge = knowledge;
@@ -175,6 +177,9 @@ class AgentConsolePages {
             reject(binding, "articleId");
             return show(form, "", "", model, locale);
         }
+        if (!joining && !accepted.duplicate()) {
+            recordClassification(accepted.caseNumber(), form);
+        }
         model.addAttribute("saved", new Saved(accepted.caseNumber(), accepted.queryCode(), accepted.duplicate(), joining));
         AgentCallForm next = AgentCallForm.next();
         model.addAttribute("form", next);
@@ -201,7 +206,7 @@ class AgentConsolePages {
         return "agent/console :: similar";
     }
 
-    /** A classifier's guesses (htmx), when the application has one. */
+    /** The classifier's guesses (htmx) for the words typed so far. */
     @GetMapping("/classification")
     String classification(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String content,
                           Model model, Locale locale) {
@@ -221,7 +226,6 @@ class AgentConsolePages {
         model.addAttribute("kb", kb);
         model.addAttribute("articles", articles(kb));
         model.addAttribute("similar", similarCases(form.getPhone(), form.getSubject(), form.getContent()));
-        model.addAttribute("classifier", classifier.getIfAvailable() != null);
         model.addAttribute("picks", picks(form.getSubject(), form.getContent(), locale));
         return "agent/console";
     }
@@ -248,19 +252,38 @@ class AgentConsolePages {
         return repeats.suggest(new RepeatRequests.Probe(phone, subject, content, null, clock.instant()), SIMILAR_CASES);
     }
 
+    /**
+     * What the classifier would have suggested for the saved words against what the agent filed, for the
+     * accuracy report (docs/classification.md). The department is the catalogue's to choose, not the agent's.
+     */
+    private void recordClassification(String caseNumber, AgentCallForm form) {
+        String text = text(form.getSubject(), form.getContent());
+        if (text.isEmpty()) {
+            return;
+        }
+        cases.findByCaseNumber(caseNumber).ifPresent(c -> classifier.recordChoice(c.getId(),
+                classifier.suggest(text, GUESSES), new CaseClassifier.Choice(
+                        form.getType() == null ? null : form.getType().name(), form.getCategory(), null)));
+    }
+
+    private static String text(String subject, String content) {
+        return ((subject == null ? "" : subject) + "\n" + (content == null ? "" : content)).strip();
+    }
+
     private List<Pick> picks(String subject, String content, Locale locale) {
-        CaseClassifier assist = classifier.getIfAvailable();
-        String text = ((subject == null ? "" : subject) + "\n" + (content == null ? "" : content)).strip();
-        if (assist == null || text.isEmpty()) {
+        String text = text(subject, content);
+        if (text.isEmpty()) {
             return List.of();
         }
-        CaseClassifier.Suggestions guesses = assist.suggest(text, GUESSES);
+        CaseClassifier.Suggestions guesses = classifier.suggest(text, GUESSES);
         List<Pick> picks = new ArrayList<>();
         guesses.types().forEach(g -> picks.add(pick("type", g, typeLabel(g.code(), locale))));
         var categoryNames = choices.categories(locale);
         guesses.categories().forEach(g -> picks.add(pick("category", g, categoryNames.stream()
                 .filter(c -> c.code().equals(g.code())).map(Choices.Choice::name).findFirst().orElse(g.code()))));
-        guesses.departments().forEach(g -> picks.add(pick("department", g, g.code())));
+        var departmentNames = choices.departments(locale);
+        guesses.departments().forEach(g -> picks.add(pick("department", g, departmentNames.stream()
+                .filter(d -> d.code().equals(g.code())).map(Choices.Choice::name).findFirst().orElse(g.code()))));
         return picks;
     }
 

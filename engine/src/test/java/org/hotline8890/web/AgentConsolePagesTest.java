@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +42,7 @@ class AgentConsolePagesTest {
     @Autowired MockMvc mvc;
     @Autowired CaseRepository cases;
     @Autowired CaseEventRepository events;
+    @Autowired JdbcTemplate jdbc;
 
     private MockHttpSession agent;
     /** Each test its own caller, so cases other tests leave do not count as this caller's. */
@@ -149,8 +151,17 @@ class AgentConsolePagesTest {
     }
 
     @Test
-    void withoutAClassifierTheConsoleOffersNoGuesses() throws Exception {
-        assertThat(page(get("/agent"))).doesNotContain("id=\"classification\"", "智能分类建议");
+    void theConsoleSuggestsHowToFileFromTheWordsAndRecordsWhatTheAgentChose() throws Exception {
+        String guesses = page(get("/agent/classification").param("subject", "夜间施工噪音")
+                .param("content", "东华路工地每晚23点后仍在施工，吵得睡不着"));
+        assertThat(guesses).contains("智能分类建议", "value=\"category:ENV.NOISE\"", "value=\"type:COMPLAINT\"");
+
+        String number = idText(page(noiseCall(post("/agent/calls")).param("key", "classified-" + phone)
+                .param("decision", "DISPATCH")), "saved-case-number");
+        long caseId = cases.findByCaseNumber(number).orElseThrow().getId();
+        assertThat(jdbc.queryForList("SELECT field, chosen FROM classification_feedback WHERE case_id = ?", caseId))
+                .extracting(row -> row.get("FIELD") + "=" + row.get("CHOSEN"))
+                .contains("TYPE=COMPLAINT", "CATEGORY=ENV.NOISE");
     }
 
     @Test
