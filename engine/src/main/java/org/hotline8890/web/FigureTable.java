@@ -93,6 +93,8 @@ record FigureTable(String id, List<Column> headers, List<Row> rows) {
                         sheet.value(r + 1, c, number);
                         if (headers.get(c).kind() == Kind.RATE) {
                             sheet.style(r + 1, c).format("0.00%").set();
+                        } else if (headers.get(c).kind() == Kind.SCORE) {
+                            sheet.style(r + 1, c).format("0.00").set();
                         }
                     } else if (value != null) {
                         sheet.value(r + 1, c, value.toString());
