@@ -48,7 +48,7 @@ class CitizenPagesTest {
     void theHomePageLeadsToEveryPlaceInChineseByDefault() throws Exception {
         String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("欢迎使用 8890 热线", "href=\"/citizen/requests/new\"", "href=\"/citizen/lookup\"",
-                "href=\"/public/results\"", "href=\"/api/public/statistics\"", "href=\"/login\"", "lang=\"zh-CN\"");
+                "href=\"/public/results\"", "href=\"/public/dashboard\"", "href=\"/public/ranking\"", "href=\"/login\"", "lang=\"zh-CN\"");
     }
 
     @Test
