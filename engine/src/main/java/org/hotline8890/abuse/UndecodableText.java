@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tomcat decodes a query or form field that is not valid UTF-8 leniently, putting U+FFFD where the
  * bytes made no sense; stored, that is text nobody wrote. Such a request is refused (400) before any
  * controller sees it, saying why. Multipart bodies are left to their own parser, JSON to Jackson,
- * which already refuses broken UTF-8.
+ * which already refuses broken UTF-8, and the carriers' webhooks ({@code /channels/**}) to their
+ * channels, which answer an undecodable text message politely in the channel's own way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -30,7 +31,7 @@ class UndecodableText extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        return request.getRequestURI().startsWith("/channels/") || type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override

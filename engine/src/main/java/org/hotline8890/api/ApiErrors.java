@@ -2,6 +2,8 @@ package org.hotline8890.api;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.hotline8890.calendar.CalendarFormatException;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseStateException;
@@ -55,6 +57,19 @@ class ApiErrors {
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields", fields));
+    }
+
+    /** A parameter refused by method validation ({@code @Validated} on the controller, e.g. {@code size=-1}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Problem> invalidParameter(ConstraintViolationException e) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return status(HttpStatus.BAD_REQUEST, new Problem("request.invalid", "the request has invalid fields", fields));
+    }
+
+    /** "results.size" names the method and the parameter; the caller knows only the parameter. */
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

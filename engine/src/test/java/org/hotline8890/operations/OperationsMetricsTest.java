@@ -47,7 +47,7 @@ class OperationsMetricsTest {
         double openBefore = value(scrape(), "hotline_cases_open\\{[^}]*}");
 
         String number = desk.submit(new CaseRequest(CaseType.COMPLAINT, "ENV.NOISE", null, "DC", null, "夜间施工噪音",
-                "工地每晚施工到凌晨", "王女士", "13812345678", null, false, false, true, null),
+                "工地每晚施工到凌晨", "王女士", "13900018890", null, false, false, true, null),
                 UUID.randomUUID().toString()).caseNumber();
         IntakeQueueDrain.drainAll(context);
         gauges.refresh();
