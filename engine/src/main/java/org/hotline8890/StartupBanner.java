@@ -24,15 +24,16 @@ class StartupBanner {
         log.info("""
 
                 ==================== Hotline 8890 is running ====================
-                  Staff login         {}/login
+                  Home page           {}/   (English: {}/?lang=en)
+                  Staff login         {}/login   (agent console, center, department, admin)
+                  Citizen portal      {}/citizen/requests/new
+                  Public results      {}/public/results
+                  Dashboard           {}/public/dashboard
                   API (OpenAPI)       {}/v3/api-docs   (Swagger UI: {}/swagger-ui.html)
-                  Citizen submit      POST {}/api/citizen/requests
-                  Public results      {}/api/public/results
-                  Statistics          {}/api/public/statistics
                   Camunda Cockpit     {}/camunda/app/cockpit/  (a staff login with the ADMIN role)
                   Demo logins{}
                 =================================================================""",
-                base, base, base, base, base, base, base,
+                base, base, base, base, base, base, base, base, base,
                 properties.demoData() ? "         agent, dispatcher, supervisor, admin, dept-housing, dept-dc-urban (password: demo; Cockpit: admin)"
                         : "         (demo data off)");
     }
