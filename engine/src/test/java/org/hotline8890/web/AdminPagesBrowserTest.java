@@ -19,10 +19,10 @@ import org.hotline8890.calendar.HolidayFileParser;
 import org.hotline8890.calendar.ParsedCalendar;
 import org.hotline8890.calendar.WorkingCalendarService;
 import org.hotline8890.organisation.StaffUserRepository;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,7 +30,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** An administrator at a desktop in Debian's headless Chromium ({@link Chromium}): organisation, users, calendar. */
@@ -39,32 +38,23 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class AdminPagesBrowserTest {
 
-    private static Chromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final OneBrowser session = new OneBrowser(Chromium.DESKTOP);
 
-    @LocalServerPort int port;
+    private Chromium chromium;
+    private WebDriver browser;
+
     @Autowired StaffUserRepository users;
     @Autowired WorkingCalendarService calendar;
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
     @BeforeEach
     void browserWithoutCookies() throws IOException {
-        if (chromium == null) {
-            chromium = Chromium.start(port, Chromium.DESKTOP);
-            browser = chromium.driver();
-        }
-        chromium.forgetCookies();
+        chromium = session.chromium();
+        browser = chromium.driver();
     }
 
     /** The login's redirects may still be under way when the click returns. */
-    private static void landsOn(String path) {
+    private void landsOn(String path) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
         assertThat(browser.getCurrentUrl()).endsWith(path);
     }

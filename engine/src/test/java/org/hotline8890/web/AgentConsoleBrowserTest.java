@@ -9,15 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.channels.asterisk.QueueCallEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -27,26 +26,17 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class AgentConsoleBrowserTest {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final OneBrowser session = new OneBrowser(Chromium.DESKTOP);
 
-    @LocalServerPort int port;
+    private Chromium chromium;
+
     @Autowired ApplicationEventPublisher events;
     @Autowired CaseRepository cases;
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
     @BeforeEach
     void browserWithoutCookies() throws IOException {
-        if (chromium == null) {
-            chromium = Chromium.start(port, Chromium.DESKTOP);
-        }
-        chromium.forgetCookies();
+        chromium = session.chromium();
     }
 
     @Test
@@ -89,7 +79,7 @@ class AgentConsoleBrowserTest {
     }
 
     /** Screenshots show the top of the console, where the caller and the saved case number are. */
-    private static void top() {
+    private void top() {
         ((JavascriptExecutor) chromium.driver()).executeScript("window.scrollTo(0, 0);");
     }
 }

@@ -11,14 +11,13 @@ import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A dispatcher works through the center console in Debian's headless Chromium on a wide screen. */
@@ -27,25 +26,19 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CenterConsoleBrowserTest {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final OneBrowser session = new OneBrowser(Chromium.DESKTOP);
 
-    @LocalServerPort int port;
+    private Chromium chromium;
+
     @Autowired CaseIntake intake;
     @Autowired CaseActions actions;
     @Autowired CaseRepository cases;
     @Autowired Organisation organisation;
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
     @Test
     void aDispatcherDispatchesApprovesAcceptsAndCallsBack() throws IOException {
-        chromium = Chromium.start(port, Chromium.DESKTOP);
+        chromium = session.chromium();
         CenterCases make = new CenterCases(intake, actions, cases, organisation);
         String submitted = submitAsCitizen();
         String extension = make.extensionRequested("需要第三方检测噪声");

@@ -8,16 +8,15 @@ import java.util.List;
 
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.organisation.Organisation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The public dashboard and ranking in Debian's headless Chromium ({@link Chromium}) on a wide screen. */
@@ -26,26 +25,18 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DashboardBrowserTest {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final OneBrowser session = new OneBrowser(Chromium.DESKTOP);
 
-    @LocalServerPort int port;
+    private Chromium chromium;
+
     @Autowired CaseRepository cases;
     @Autowired Organisation organisation;
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
 
     @BeforeEach
     void browserAndKnownCases() throws IOException {
         DashboardFixture.ensureStored(cases, organisation);
-        if (chromium == null) {
-            chromium = Chromium.start(port, Chromium.DESKTOP);
-        }
+        chromium = session.chromium();
     }
 
     @Test

@@ -8,16 +8,15 @@ import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** An administrator edits the dispatch catalogue in Debian's headless Chromium ({@link Chromium}) at desktop size. */
@@ -26,28 +25,19 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RuleTablesBrowserTest {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final OneBrowser session = new OneBrowser(Chromium.DESKTOP);
 
-    @LocalServerPort int port;
+    private Chromium chromium;
+
     @Autowired RepositoryService repository;
     @Autowired DecisionService decisions;
 
     int versionAtStart;
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
     @BeforeEach
     void browser() throws IOException {
-        if (chromium == null) {
-            chromium = Chromium.start(port, Chromium.DESKTOP);
-        }
-        chromium.forgetCookies();
+        chromium = session.chromium();
         versionAtStart = latestVersion();
     }
 
