@@ -7,5 +7,9 @@ public enum CaseEventType {
     FEEDBACK_REQUESTED, FEEDBACK_GIVEN, REOPENED, CLOSED, PUBLISHED,
     PERSONAL_DATA_ERASED,
     /** A merged (secondary) case was answered by the reply to the case it was merged into. */
-    ANSWERED_BY_PRIMARY
+    ANSWERED_BY_PRIMARY,
+    /** The de-identified result waits for the center's review before it is published (公开审核). */
+    PUBLICATION_PENDING,
+    /** The center decided the result must never be published. */
+    PUBLICATION_WITHHELD
 }

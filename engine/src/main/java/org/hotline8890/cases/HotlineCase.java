@@ -466,6 +466,29 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.PUBLISHED, "system", status, null, now);
     }
 
+    /** 公开审核: the de-identified result waits for the center before the public sees it. */
+    public void holdForPublicationReview(Instant now) {
+        requirePublishable();
+        changed(CaseEventType.PUBLICATION_PENDING, "system", status, null, now);
+    }
+
+    /** The center approved the result; the comment says which texts the reviewer edited, if any. */
+    public void approvePublication(String reviewer, String comment, Instant now) {
+        requirePublishable();
+        changed(CaseEventType.PUBLISHED, reviewer, status, comment, now);
+    }
+
+    /** The center decided the result must never be published. */
+    public void withholdPublication(String reviewer, String reason, Instant now) {
+        changed(CaseEventType.PUBLICATION_WITHHELD, reviewer, status, reason, now);
+    }
+
+    private void requirePublishable() {
+        if (!isPublishable()) {
+            throw new CaseStateException("case.notPublishable", "case " + caseNumber + " may not be published");
+        }
+    }
+
     /**
      * Retention: the citizen's personal data leaves a finished case. Contact details and the
      * location go; the free texts stay in their de-identified form, so the record still says what

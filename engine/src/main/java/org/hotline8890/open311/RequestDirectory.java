@@ -138,7 +138,7 @@ class RequestDirectory {
                     updated.put(rs.getLong("case_id"), instant(rs.getObject("latest", LocalDateTime.class)));
                 });
         Map<Long, String> replies = new HashMap<>();
-        jdbc.query("SELECT case_id, reply FROM published_result WHERE case_id IN (:ids)", byIds,
+        jdbc.query("SELECT case_id, reply FROM published_result WHERE case_id IN (:ids) AND review_state = 'PUBLISHED'", byIds,
                 rs -> {
                     replies.put(rs.getLong("case_id"), rs.getString("reply"));
                 });

@@ -2,8 +2,11 @@ package org.hotline8890.publication;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,6 +41,17 @@ public class PublishedResult {
     private Instant closedAt;
     @Column(name = "published_at")
     private Instant publishedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state")
+    private ReviewState reviewState;
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+    @Column(name = "review_note")
+    private String reviewNote;
+    @Column(name = "edited_fields")
+    private String editedFields;
 
     protected PublishedResult() {
     }
@@ -45,6 +59,25 @@ public class PublishedResult {
     PublishedResult(Long caseId, String caseNumber, String caseType, String categoryCode, String districtCode,
                     Long departmentId, String subject, String content, String reply, String satisfaction,
                     Instant receivedAt, Instant closedAt, Instant publishedAt) {
+        this(caseId, caseNumber, caseType, categoryCode, districtCode, departmentId, subject, content, reply,
+                satisfaction, receivedAt, closedAt);
+        this.reviewState = ReviewState.PUBLISHED;
+        this.publishedAt = publishedAt;
+    }
+
+    /** A result prepared for the center's review: not public until {@link #approve} is called. */
+    static PublishedResult pendingReview(Long caseId, String caseNumber, String caseType, String categoryCode,
+                                         String districtCode, Long departmentId, String subject, String content,
+                                         String reply, String satisfaction, Instant receivedAt, Instant closedAt) {
+        PublishedResult result = new PublishedResult(caseId, caseNumber, caseType, categoryCode, districtCode,
+                departmentId, subject, content, reply, satisfaction, receivedAt, closedAt);
+        result.reviewState = ReviewState.PENDING_REVIEW;
+        return result;
+    }
+
+    private PublishedResult(Long caseId, String caseNumber, String caseType, String categoryCode, String districtCode,
+                            Long departmentId, String subject, String content, String reply, String satisfaction,
+                            Instant receivedAt, Instant closedAt) {
         this.caseId = caseId;
         this.caseNumber = caseNumber;
         this.caseType = caseType;
@@ -57,7 +90,40 @@ public class PublishedResult {
         this.satisfaction = satisfaction;
         this.receivedAt = receivedAt;
         this.closedAt = closedAt;
-        this.publishedAt = publishedAt;
+    }
+
+    /**
+     * The center approves, with the texts as finally reviewed.
+     *
+     * @param editedFields which of subject, content, reply the reviewer changed, or empty
+     */
+    void approve(String reviewer, String subject, String content, String reply, String editedFields, Instant at) {
+        requirePending();
+        this.subject = subject;
+        this.content = content;
+        this.reply = reply;
+        this.editedFields = editedFields == null || editedFields.isEmpty() ? null : editedFields;
+        this.reviewNote = this.editedFields == null ? null : "edited: " + this.editedFields;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = at;
+        this.publishedAt = at;
+        this.reviewState = ReviewState.PUBLISHED;
+    }
+
+    /** The center decides this result must never be public. */
+    void withhold(String reviewer, String reason, Instant at) {
+        requirePending();
+        this.reviewNote = reason;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = at;
+        this.reviewState = ReviewState.WITHHELD;
+    }
+
+    private void requirePending() {
+        if (reviewState != ReviewState.PENDING_REVIEW) {
+            throw new org.hotline8890.cases.CaseStateException("publication.notPending",
+                    "the result of case " + caseNumber + " is " + reviewState + ", not waiting for review");
+        }
     }
 
     public Long getCaseId() { return caseId; }
@@ -73,4 +139,10 @@ public class PublishedResult {
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getClosedAt() { return closedAt; }
     public Instant getPublishedAt() { return publishedAt; }
+    // The review is the center's business; PublicApi serialises this entity as it is.
+    @JsonIgnore public ReviewState getReviewState() { return reviewState; }
+    @JsonIgnore public String getReviewedBy() { return reviewedBy; }
+    @JsonIgnore public Instant getReviewedAt() { return reviewedAt; }
+    @JsonIgnore public String getReviewNote() { return reviewNote; }
+    @JsonIgnore public String getEditedFields() { return editedFields; }
 }

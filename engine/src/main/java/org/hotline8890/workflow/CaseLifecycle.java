@@ -13,6 +13,7 @@ import org.hotline8890.notification.NotificationKind;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.publication.Publication;
+import org.hotline8890.publication.ReviewState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -135,8 +136,11 @@ class CaseLifecycle {
     void publish(Long caseId) {
         HotlineCase c = load(caseId);
         Instant now = clock.instant();
-        publication.publish(c, now);
-        c.markPublished(now);
+        if (publication.publish(c, now) == ReviewState.PUBLISHED) {
+            c.markPublished(now);
+        } else {
+            c.holdForPublicationReview(now);
+        }
         cases.save(c);
     }
 

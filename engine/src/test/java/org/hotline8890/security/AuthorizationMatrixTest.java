@@ -78,6 +78,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/replies", Access.CENTER);
         MATRIX.put("GET /api/center/extensions", Access.CENTER);
         MATRIX.put("GET /api/center/overdue", Access.CENTER);
+        MATRIX.put("GET /api/center/publications", Access.CENTER);
+        MATRIX.put("POST /api/center/publications/{caseNumber}/approve", Access.CENTER);
+        MATRIX.put("POST /api/center/publications/{caseNumber}/withhold", Access.CENTER);
         MATRIX.put("POST /api/center/cases/{caseNumber}/intake-review", Access.CENTER);
         MATRIX.put("POST /api/center/cases/{caseNumber}/dispatch", Access.CENTER);
         MATRIX.put("POST /api/center/cases/{caseNumber}/return-ruling", Access.CENTER);
