@@ -49,11 +49,11 @@ class RepeatRequestsTest {
 
     @Test
     void aSimilarRequestFromAnotherCallerInTheSameDistrictIsSuggestedWithItsReason() {
-        String first = received("DC", "13900000101", "梧桐巷活禽宰杀异味",
+        String first = received("DC", "13700009101", "梧桐巷活禽宰杀异味",
                 "梧桐巷菜场后门每天凌晨宰杀活禽，血水流到巷子里，气味熏人。", Instant.now());
-        String elsewhere = received("XC", "13900000102", "梧桐巷活禽宰杀异味",
+        String elsewhere = received("XC", "13700009102", "梧桐巷活禽宰杀异味",
                 "梧桐巷菜场后门每天凌晨宰杀活禽，血水流到巷子里，气味熏人。", Instant.now());
-        String repeat = received("DC", "13900000103", "梧桐巷菜场杀鸡血水",
+        String repeat = received("DC", "13700009103", "梧桐巷菜场杀鸡血水",
                 "梧桐巷菜场后门凌晨杀活鸡活鸭，血水满巷子流，臭气很大。", Instant.now());
 
         List<RepeatRequests.Suggestion> suggestions = repeats.suggestFor(repeat, 10);
@@ -68,14 +68,14 @@ class RepeatRequestsTest {
 
     @Test
     void theSameCallerWithASimilarOpenCaseRanksFirstForBothReasons() {
-        String phone = "13900000201";
+        String phone = "13700009201";
         String unrelatedOwnCase = received("NH", phone, "社保卡补办", "社保卡丢失，想问补办需要什么材料。", Instant.now());
-        String similarOfAnother = received("NH", "13900000202", "荷塘路桥头大排档占道",
+        String similarOfAnother = received("NH", "13700009202", "荷塘路桥头大排档占道",
                 "荷塘路桥头的大排档晚上把桌子摆满人行道，行人没法走。", Instant.now());
         String ownSimilar = received("NH", phone, "荷塘路大排档占道经营",
                 "荷塘路桥头大排档桌椅占满人行道，晚上行人只能走马路。", Instant.now());
 
-        List<RepeatRequests.Suggestion> suggestions = repeats.suggest(new RepeatRequests.Probe("+8613900000201",
+        List<RepeatRequests.Suggestion> suggestions = repeats.suggest(new RepeatRequests.Probe("+8613700009201",
                 "荷塘路桥头大排档占用人行道", "荷塘路桥头大排档每晚桌椅摆到人行道上，行人被迫走机动车道。", "NH",
                 Instant.now()), 10);
 
@@ -89,18 +89,18 @@ class RepeatRequestsTest {
 
     @Test
     void aSimilarCaseReceivedBeforeTheWindowIsNotSuggested() {
-        String old = received("DC", "13900000301", "柳荫街变压器嗡嗡响",
+        String old = received("DC", "13700009301", "柳荫街变压器嗡嗡响",
                 "柳荫街12号楼下的变压器日夜嗡嗡响，低频噪音让人头疼。", Instant.now().minus(Duration.ofDays(45)));
-        String recent = received("DC", "13900000302", "柳荫街变压器噪音",
+        String recent = received("DC", "13700009302", "柳荫街变压器噪音",
                 "柳荫街12号楼下变压器一直发出嗡嗡的低频噪音，整夜睡不着。", Instant.now());
         assertThat(repeats.suggestFor(recent, 10)).extracting(RepeatRequests.Suggestion::caseNumber).doesNotContain(old);
     }
 
     @Test
     void theCenterGetsTheSuggestionsForAReceivedCaseThroughTheApi() throws Exception {
-        String first = received("XC", "13900000401", "松林坡采石场爆破震裂房屋",
+        String first = received("XC", "13700009401", "松林坡采石场爆破震裂房屋",
                 "松林坡采石场每天下午爆破，附近村民房屋墙体震出裂缝。", Instant.now());
-        String repeat = received("XC", "13900000402", "松林坡采石场爆破房屋开裂",
+        String repeat = received("XC", "13700009402", "松林坡采石场爆破房屋开裂",
                 "松林坡采石场下午爆破震动很大，村民房屋墙体裂了好几道缝。", Instant.now());
 
         JsonNode body = json.readTree(mvc.perform(get("/api/center/cases/" + repeat + "/similar")
@@ -117,11 +117,11 @@ class RepeatRequestsTest {
 
     @Test
     void threeSimilarOpenCasesOfADistrictAreAHotIssue() throws Exception {
-        String a = received("NH", "13900000501", "银杏路小学门口早高峰拥堵",
+        String a = received("NH", "13700009501", "银杏路小学门口早高峰拥堵",
                 "银杏路小学门口早上接送孩子的车辆乱停，早高峰堵得水泄不通。", Instant.now().minusSeconds(120));
-        String b = received("NH", "13900000502", "银杏路小学接送车辆乱停",
+        String b = received("NH", "13700009502", "银杏路小学接送车辆乱停",
                 "每天早上银杏路小学门口家长的车乱停乱放，路口拥堵严重。", Instant.now().minusSeconds(60));
-        String c = received("NH", "13900000503", "银杏路小学门口堵车",
+        String c = received("NH", "13700009503", "银杏路小学门口堵车",
                 "银杏路小学早高峰门口车辆乱停，交通拥堵，希望安排交警疏导。", Instant.now());
 
         HotIssues.HotIssue issue = hotIssues.current().stream().filter(i -> i.caseNumbers().contains(a))

@@ -92,7 +92,7 @@ class DepartmentWorkbenchPagesTest {
         List<String> order = new ArrayList<>(colours.keySet());
         assertThat(order.indexOf(overdue)).isLessThan(order.indexOf(nearlyDue));
         assertThat(order.indexOf(nearlyDue)).isLessThan(order.indexOf(fresh));
-        assertThat(page).contains("已超期 0 天 1 小时 30 分", "hx-trigger=\"every 60s\"");
+        assertThat(page).contains("已超期 0 天 1 小时 30 分", "hx-trigger=\"every 60s, queue-changed from:body\"", "data-live=\"/department/live\"");
         assertThat(rows(mvc.perform(get("/department").session(logIn("dept-housing"))).andReturn()
                 .getResponse().getContentAsString())).containsKey(housings).doesNotContainKeys(overdue, fresh);
     }
