@@ -7,5 +7,9 @@ public enum CaseEventType {
     FEEDBACK_REQUESTED, FEEDBACK_GIVEN, REOPENED, CLOSED, PUBLISHED,
     PERSONAL_DATA_ERASED,
     /** A merged (secondary) case was answered by the reply to the case it was merged into. */
-    ANSWERED_BY_PRIMARY
+    ANSWERED_BY_PRIMARY,
+    /** An emergency dispatched out of hours: the person on duty was alerted and the sign-for clock shortened. */
+    DUTY_ALERTED,
+    /** An emergency dispatched out of hours, and the roster named nobody on duty to alert. */
+    DUTY_UNREACHED
 }
