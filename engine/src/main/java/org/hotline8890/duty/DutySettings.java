@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hotline.duty")
 record DutySettings(@DefaultValue("18:00") LocalTime nightStarts,
                     @DefaultValue("08:30") LocalTime nightEnds,
-                    @DefaultValue("30m") Duration signWithin,
+                    @DefaultValue("15m") Duration signWithin,
                     @DefaultValue("1") int rosterDays) {
 }
