@@ -158,10 +158,11 @@ public class DutyRoster {
             problems.add(new RosterProblem(n, "start", "start", "start '" + blankIfNull(line.start())
                     + "' is not a time like 2026-11-23 18:00"));
         }
-        Optional<Instant> end = RosterCsv.time(line.end(), properties.zone());
+        Optional<Instant> end = RosterCsv.time(line.end(), properties.zone())
+                .or(() -> start.flatMap(s -> RosterCsv.endAfter(s, line.end(), properties.zone())));
         if (end.isEmpty()) {
             problems.add(new RosterProblem(n, "end", "end", "end '" + blankIfNull(line.end())
-                    + "' is not a time like 2026-11-24 08:30"));
+                    + "' is not a time like 2026-11-24 08:30 or 08:30"));
         }
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
             problems.add(new RosterProblem(n, "end", "order", "end is before start"));

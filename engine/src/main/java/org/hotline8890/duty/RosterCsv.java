@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a roster CSV: a header row, then {@code department code, name, phone, start, end, role}, UTF-8
  * with or without a byte order mark (Excel writes one). Times are local to the hotline's zone,
- * {@code 2026-11-23 18:00} or {@code 2026-11-23T18:00}. Every bad line is reported, each with its
+ * {@code 2026-11-23 18:00} or {@code 2026-11-23T18:00}; an end may be a time of day alone (a day plus
+ * hours: {@code 2026-11-23 18:00} to {@code 08:30}). Every bad line is reported, each with its
  * number as the file shows it (the header is line 1), so a clerk fixes them all in one go.
  */
 final class RosterCsv {
@@ -82,6 +83,20 @@ final class RosterCsv {
             } catch (DateTimeParseException again) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * An end given as a time of day alone ({@code 08:30}): the first such moment after the start, so a
+     * night shift "2026-11-23 18:00 to 08:30" ends the next morning.
+     */
+    static Optional<java.time.Instant> endAfter(java.time.Instant start, String value, ZoneId zone) {
+        try {
+            java.time.LocalTime time = java.time.LocalTime.parse(value == null ? "" : value.trim());
+            java.time.ZonedDateTime end = start.atZone(zone).with(time);
+            return Optional.of(end.toInstant().isAfter(start) ? end.toInstant() : end.plusDays(1).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -62,6 +62,19 @@ class DutyRosterTest {
     }
 
     @Test
+    void anEndGivenAsATimeOfDayEndsAtItsFirstOccurrenceAfterTheStart() {
+        String csv = HEADER
+                + "HBJ,夜班时段,13900000013,2030-07-01 18:00,08:30,OFFICER\n"
+                + "HBJ,白班时段,13900000014,2030-07-02 08:30,18:00,OFFICER\n";
+
+        DutyRoster.ImportPreview preview = roster.preview(environment, csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.problems()).isEmpty();
+        assertThat(preview.shifts()).extracting(DutyRoster.Shift::end)
+                .containsExactly(at("2030-07-02T08:30"), at("2030-07-02T18:00"));
+    }
+
+    @Test
     void oneBadLineRefusesTheWholeFileAndEveryBadLineIsNamed() {
         long before = entries.count();
         String csv = HEADER
