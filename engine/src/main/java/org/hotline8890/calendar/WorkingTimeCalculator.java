@@ -31,6 +31,11 @@ public final class WorkingTimeCalculator {
         }
     }
 
+    /** Whether people work on {@code date}: the holiday calendar, else Monday–Friday. */
+    public boolean isWorkingDay(LocalDate date) {
+        return calendar.isWorkingDay(required(date, "date"));
+    }
+
     /**
      * The end (23:59:59 local time) of the {@code days}-th working day after the start's local date.
      * The start date itself never counts, whatever the hour: a limit starts running the next day.

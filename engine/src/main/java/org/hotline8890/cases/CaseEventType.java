@@ -11,5 +11,9 @@ public enum CaseEventType {
     /** The de-identified result waits for the center's review before it is published (公开审核). */
     PUBLICATION_PENDING,
     /** The center decided the result must never be published. */
-    PUBLICATION_WITHHELD
+    PUBLICATION_WITHHELD,
+    /** An emergency dispatched out of hours: the person on duty was alerted and the sign-for clock shortened. */
+    DUTY_ALERTED,
+    /** An emergency dispatched out of hours, and the roster named nobody on duty to alert. */
+    DUTY_UNREACHED
 }

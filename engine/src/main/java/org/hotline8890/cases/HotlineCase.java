@@ -309,6 +309,24 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.RETURN_REFUSED, actor, CaseStatus.RETURNED, comment, now);
     }
 
+    /**
+     * An emergency out of hours: the person on duty was alerted ({@code who}), and the department
+     * must sign by {@code signBy}, never later than the deadline the dispatch set.
+     */
+    public void alertDuty(String who, Instant signBy, String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        requireText(who, "who");
+        if (signBy != null && signBy.isBefore(this.signBy)) {
+            this.signBy = signBy;
+        }
+        changed(CaseEventType.DUTY_ALERTED, actor, status, who, now);
+    }
+
+    /** An emergency out of hours that the roster could not put in anyone's hands: said on the case. */
+    public void recordDutyUnreached(String why, String actor, Instant now) {
+        changed(CaseEventType.DUTY_UNREACHED, actor, status, why, now);
+    }
+
     public void warnHandler(Instant now) {
         if (status == CaseStatus.HANDLING && warnedAt == null) {
             this.warnedAt = now;

@@ -51,6 +51,11 @@ public class CitizenNotification {
     private String externalId;
     @Column(name = "query_code")
     private String queryCode;
+    /** Set only for a staff alert (the person on duty): it goes to this phone, not the citizen. */
+    @Column(name = "recipient_name")
+    private String recipientName;
+    @Column(name = "recipient_phone")
+    private String recipientPhone;
 
     protected CitizenNotification() {
     }
@@ -64,6 +69,19 @@ public class CitizenNotification {
         this.queryCode = queryCode;
         this.createdAt = createdAt;
         this.state = NotificationState.PENDING;
+    }
+
+    /** A message to a staff member about a case, sent by SMS to their phone rather than to the citizen. */
+    static CitizenNotification toStaff(Long caseId, NotificationKind kind, String name, String phone, String message,
+                                       Instant createdAt) {
+        CitizenNotification n = new CitizenNotification(caseId, kind, Channel.SMS, message, null, createdAt);
+        n.recipientName = name;
+        n.recipientPhone = phone;
+        return n;
+    }
+
+    boolean isToStaff() {
+        return recipientPhone != null;
     }
 
     /** The text to send: the stored message with the query code put back, if it carries one. */
@@ -117,4 +135,6 @@ public class CitizenNotification {
     public Instant getNextAttemptAt() { return nextAttemptAt; }
     public String getLastError() { return lastError; }
     public String getExternalId() { return externalId; }
+    public String getRecipientName() { return recipientName; }
+    public String getRecipientPhone() { return recipientPhone; }
 }

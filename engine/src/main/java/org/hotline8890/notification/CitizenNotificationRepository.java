@@ -20,16 +20,18 @@ public interface CitizenNotificationRepository extends JpaRepository<CitizenNoti
 
     /**
      * Pending notifications due now on the given channels, oldest first, holding back any whose case
-     * still has an earlier one pending: a citizen must not hear "closed" before "replied".
+     * still has an earlier one pending: a citizen must not hear "closed" before "replied". A staff alert
+     * neither waits for the citizen's messages nor holds them back.
      */
     @Query("""
             select n.id from CitizenNotification n
             where n.state = org.hotline8890.notification.NotificationState.PENDING
               and n.channel in :channels
               and (n.nextAttemptAt is null or n.nextAttemptAt <= :now)
-              and not exists (select e.id from CitizenNotification e
-                              where e.caseId = n.caseId and e.id < n.id
-                                and e.state = org.hotline8890.notification.NotificationState.PENDING)
+              and (n.recipientPhone is not null
+                   or not exists (select e.id from CitizenNotification e
+                                  where e.caseId = n.caseId and e.id < n.id and e.recipientPhone is null
+                                    and e.state = org.hotline8890.notification.NotificationState.PENDING))
             order by n.id""")
     List<Long> findDue(@Param("channels") Collection<Channel> channels, @Param("now") Instant now, Pageable page);
 

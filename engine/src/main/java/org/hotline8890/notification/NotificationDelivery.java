@@ -144,8 +144,10 @@ class NotificationDelivery {
 
     private OutboundMessage message(CitizenNotification n, HotlineCase c) {
         var contact = c.getContact();
-        return new OutboundMessage(n.getId(), n.getChannel(), c.getCaseNumber(), n.getKind().name(),
-                new OutboundMessage.Recipient(contact.name(), contact.phone(), contact.email(), contact.handle()),
+        var recipient = n.isToStaff()
+                ? new OutboundMessage.Recipient(n.getRecipientName(), n.getRecipientPhone(), null, null)
+                : new OutboundMessage.Recipient(contact.name(), contact.phone(), contact.email(), contact.handle());
+        return new OutboundMessage(n.getId(), n.getChannel(), c.getCaseNumber(), n.getKind().name(), recipient,
                 c.getSubject(), n.textToSend(),
                 receipts.latestContactId(c.getCaseNumber(), n.getChannel()).orElse(null));
     }

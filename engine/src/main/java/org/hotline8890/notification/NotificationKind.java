@@ -5,5 +5,7 @@ public enum NotificationKind {
     /** A later contact about the case (a reply mail, an SMS) was added to it. */
     CONTACT_RECEIVED,
     /** A merged request's citizen gets the reply given to the case it was merged into. */
-    ANSWERED_BY_PRIMARY
+    ANSWERED_BY_PRIMARY,
+    /** To the staff member on duty, not the citizen: an emergency was dispatched out of hours. */
+    DUTY_ALERT
 }

@@ -55,6 +55,8 @@ class SecurityConfig {
                         .requestMatchers("/api/department/**").hasRole("DEPARTMENT")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/cases/**").authenticated()
+                        // The duty roster: each department keeps its own, an admin every unit's (docs/emergencies.md).
+                        .requestMatchers("/api/duty/**").hasAnyRole("DEPARTMENT", "ADMIN")
                         // Knowledge base: the center decides on articles; departments and the center write
                         // them and see what expires; every staff member searches and reads.
                         .requestMatchers(HttpMethod.POST, "/api/knowledge/articles/*/**")

@@ -63,6 +63,21 @@ class CaseProcess {
         }
     }
 
+    /**
+     * A shortened sign-for deadline moves the running sign-for timer; {@code signDue} is set too, so
+     * the task entered afresh later (a refused return) reads the same mechanism.
+     */
+    void moveSignTimer(String caseNumber, Instant due) {
+        for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
+            for (Job timer : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+                if ("Timer_SignDeadline".equals(timerActivity(timer))) {
+                    runtime.setVariable(instance.getId(), SIGN_DUE, Date.from(due));
+                    management.setJobDuedate(timer.getId(), Date.from(due));
+                }
+            }
+        }
+    }
+
     private String timerActivity(Job timer) {
         return management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
                 .getActivityId();

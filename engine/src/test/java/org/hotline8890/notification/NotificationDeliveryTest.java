@@ -48,6 +48,7 @@ class NotificationDeliveryTest {
 
     @Autowired NotificationDelivery delivery;
     @Autowired CitizenNotifier notifier;
+    @Autowired StaffAlerts staffAlerts;
     @Autowired CitizenNotificationRepository notifications;
     @Autowired CaseIntake intake;
     @Autowired IntakeService contacts;
@@ -156,6 +157,27 @@ class NotificationDeliveryTest {
         HotlineCase c = open(Channel.WEB, new CitizenContact(null, "13812345678", null, null, true)).theCase();
 
         assertThat(notifications.findByCaseIdOrderByIdAsc(c.getId())).isEmpty();
+    }
+
+    @Test
+    void aDutyAlertGoesToTheStaffPhoneNotTheCitizenAndDoesNotWaitForTheCitizensMessages() {
+        HotlineCase c = open(Channel.MAIL, new CitizenContact("赵六", null, "zhaoliu@example.cn", null, false)).theCase();
+        mail().failNext(c.getCaseNumber(), new DeliveryException("451 try again later", false));
+        delivery.deliverDue();
+        assertThat(notifications.findByCaseIdOrderByIdAsc(c.getId())).extracting(CitizenNotification::getState)
+                .containsExactly(NotificationState.PENDING);
+
+        staffAlerts.smsAboutCase(c, "夜班王", "13911119999", "紧急件 " + c.getCaseNumber());
+        delivery.deliverDue();
+
+        assertThat(sms().sentFor(c.getCaseNumber())).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo("DUTY_ALERT");
+            assertThat(m.to().phone()).isEqualTo("13911119999");
+            assertThat(m.to().name()).isEqualTo("夜班王");
+            assertThat(m.to().email()).isNull();
+        });
+        assertThat(notifications.findByCaseIdOrderByIdAsc(c.getId())).extracting(CitizenNotification::getState)
+                .containsExactly(NotificationState.PENDING, NotificationState.SENT);
     }
 
     private CaseIntake.Opened open(Channel channel, CitizenContact contact) {

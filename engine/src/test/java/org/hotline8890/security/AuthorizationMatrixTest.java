@@ -41,7 +41,7 @@ class AuthorizationMatrixTest {
 
     /** Who may call an endpoint. */
     enum Access { ANYONE, AGENT_DESK, CENTER, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE, ADMIN, ANY_STAFF,
-        KNOWLEDGE_AUTHORS }
+        KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS }
 
     /** The users; the department case is always dispatched to the environment bureau (HBJ). */
     enum Caller {
@@ -116,6 +116,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/knowledge/articles/{id}/approve", Access.CENTER);
         MATRIX.put("POST /api/knowledge/articles/{id}/reject", Access.CENTER);
         MATRIX.put("POST /api/knowledge/articles/{id}/retire", Access.CENTER);
+        MATRIX.put("GET /api/duty/roster", Access.DUTY_ROSTER_KEEPERS);
+        MATRIX.put("POST /api/duty/roster", Access.DUTY_ROSTER_KEEPERS);
+        MATRIX.put("POST /api/duty/roster/import", Access.DUTY_ROSTER_KEEPERS);
     }
 
     /** Valid bodies where a department's call must reach the case check rather than stop at validation. */
@@ -196,6 +199,8 @@ class AuthorizationMatrixTest {
             case ADMIN -> caller == Caller.ADMIN;
             case ANY_STAFF -> caller != Caller.ANONYMOUS;
             case KNOWLEDGE_AUTHORS -> caller != Caller.ANONYMOUS && caller != Caller.AGENT;
+            case DUTY_ROSTER_KEEPERS -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT, Caller.ADMIN)
+                    .contains(caller);
         };
         if (allowed) {
             return Outcome.ALLOWED;
