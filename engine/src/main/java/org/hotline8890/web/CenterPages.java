@@ -226,8 +226,10 @@ class CenterPages {
     private void common(Model model, Locale locale) {
         List<Choices.Choice> departments = choices.departments(locale);
         model.addAttribute("departments", departments);
-        model.addAttribute("departmentNames", departments.stream()
-                .collect(Collectors.toMap(Choices.Choice::code, Choices.Choice::name, (a, b) -> a, HashMap::new)));
+        model.addAttribute("departmentNames", names(departments));
+        // The case page names the category and the district as the reader says them, not by their codes.
+        model.addAttribute("categoryNames", names(choices.categories(locale)));
+        model.addAttribute("districtNames", names(choices.districts(locale)));
         model.addAttribute("decisions", List.of(IntakeDecision.ANSWER, IntakeDecision.REJECT, IntakeDecision.MERGE,
                 IntakeDecision.DISPATCH));
         model.addAttribute("ratings", List.of(Satisfaction.values()));
@@ -235,6 +237,10 @@ class CenterPages {
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }
+    }
+
+    private static Map<String, String> names(List<Choices.Choice> choices) {
+        return choices.stream().collect(Collectors.toMap(Choices.Choice::code, Choices.Choice::name, (a, b) -> a, HashMap::new));
     }
 
     private static String origin(MultiValueMap<String, String> form) {

@@ -98,6 +98,7 @@ class CenterConsolePagesTest {
     void theCatalogueSuggestionIsPreselectedAndDispatchingWithItSendsTheCaseThere() throws Exception {
         String n = make.received();
         Document casePage = casePage(n);
+        assertThat(casePage.text()).as("category and district by name").contains("噪声污染", "东城区");
         assertThat(casePage.select("#intake-" + n + "-suggestion").text()).isEqualTo("派单目录建议：市生态环境局");
         assertThat(casePage.select("#intake-" + n + "-department option[selected]").val()).isEqualTo("HBJ");
 
