@@ -7,5 +7,7 @@ public enum CaseEventType {
     FEEDBACK_REQUESTED, FEEDBACK_GIVEN, REOPENED, CLOSED, PUBLISHED,
     PERSONAL_DATA_ERASED,
     /** A merged (secondary) case was answered by the reply to the case it was merged into. */
-    ANSWERED_BY_PRIMARY
+    ANSWERED_BY_PRIMARY,
+    /** A step of the escalation ladder (催办/督办单/提级) was taken; the comment names the step and action. */
+    ESCALATED
 }
