@@ -161,6 +161,17 @@ class MonthlyReportTest {
         assertThat(after.escalations()).isEqualTo(before.escalations());
     }
 
+    @Test
+    void aLadderStepShowsOnTheCentersCaseTimeline() throws Exception {
+        String n = handling();
+        fireTimer(n, "Timer_EscalationDue");
+
+        String page = mvc.perform(get("/center/cases/" + n).session(logIn("supervisor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("升级提醒（催办/督办/提级）", "step 1: REMIND_HANDLER");
+        assertThat(load(n).getReminderCount()).isEqualTo(1);
+    }
+
     private ComplianceFigures environmentFigures(Instant from, Instant to) {
         return statistics.report(from, to, List.of(OrgUnitKind.values())).units().stream()
                 .filter(u -> u.code().equals("HBJ")).findFirst().orElseThrow().figures();
