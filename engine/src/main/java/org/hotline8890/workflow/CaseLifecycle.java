@@ -119,8 +119,8 @@ class CaseLifecycle {
             return Optional.empty();
         }
         cases.save(c);
-        // The staff alert: the step is on the case's timeline (the department's workbench and the center's
-        // case page show it) and in the log, which operations forwards to the duty officers.
+        // The staff alert: there is no staff notification channel yet, so the step is on the case's timeline
+        // (the center's and the department's case pages show it) and in this log line.
         log.info("escalation: case {} step {} {} alerts the {} (department {})", c.getCaseNumber(),
                 due.get().step(), due.get().action(), due.get().action().alerts(),
                 organisation.byId(c.getDepartmentId()).map(OrgUnit::getCode).orElse("?"));
