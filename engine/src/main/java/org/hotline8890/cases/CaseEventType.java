@@ -15,5 +15,7 @@ public enum CaseEventType {
     /** An emergency dispatched out of hours: the person on duty was alerted and the sign-for clock shortened. */
     DUTY_ALERTED,
     /** An emergency dispatched out of hours, and the roster named nobody on duty to alert. */
-    DUTY_UNREACHED
+    DUTY_UNREACHED,
+    /** A step of the escalation ladder (催办/督办单/提级) was taken; the comment names the step and action. */
+    ESCALATED
 }

@@ -130,6 +130,17 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private boolean calendarIncomplete;
     @Column(name = "personal_data_erased_at")
     private Instant personalDataErasedAt;
+    /** The last step of the escalation ladder reached in the current handling round (0: none yet). */
+    @Column(name = "escalation_step")
+    private int escalationStep;
+    @Column(name = "reminder_count")
+    private int reminderCount;
+    @Column(name = "supervision_count")
+    private int supervisionCount;
+    @Column(name = "escalation_count")
+    private int escalationCount;
+    @Column(name = "overdue_count")
+    private int overdueCount;
 
     protected HotlineCase() {
     }
@@ -337,6 +348,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public void flagOverdue(Instant now) {
         if (repliedAt == null && overdueAt == null && !status.isFinal()) {
             this.overdueAt = now;
+            this.overdueCount++;
             changed(CaseEventType.OVERDUE, "system", status, null, now);
         }
     }
@@ -354,12 +366,35 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         if (status.isFinal()) {
             throw new CaseStateException("case.final", "case " + caseNumber + " is already " + status);
         }
+        this.reminderCount++;
         changed(CaseEventType.REMINDED, actor, status, comment, now);
     }
 
     public void recordSupervision(String comment, String actor, Instant now) {
         requireText(comment, "comment");
+        this.supervisionCount++;
         changed(CaseEventType.SUPERVISED, actor, status, comment, now);
+    }
+
+    /**
+     * One step of the escalation ladder, taken by the process on its timer. Steps only climb within a
+     * handling round, so a timer that fires twice (a retried job) records the step once.
+     *
+     * @return whether the step was taken (false: the case is no longer being handled or was already there)
+     */
+    public boolean escalate(int step, EscalationAction action, Instant now) {
+        Objects.requireNonNull(action, "action");
+        if (status != CaseStatus.HANDLING || repliedAt != null || step <= escalationStep) {
+            return false;
+        }
+        this.escalationStep = step;
+        switch (action) {
+            case REMIND_HANDLER, REMIND_HEAD -> reminderCount++;
+            case SUPERVISION_ORDER -> supervisionCount++;
+            case ESCALATE -> escalationCount++;
+        }
+        changed(CaseEventType.ESCALATED, "system", status, action.timelineComment(step), now);
+        return true;
     }
 
     public void requestExtension(Instant until, String reason, String actor, Instant now) {
@@ -447,6 +482,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
             throw new CaseStateException("case.notDissatisfied", "only a dissatisfied rating re-opens a case");
         }
         this.rehandleCount++;
+        // A new handling round climbs the ladder from its first step against the new deadline.
+        this.escalationStep = 0;
         this.handleBy = deadlines.handleBy();
         this.originalHandleBy = deadlines.handleBy();
         this.warnedAt = null;
@@ -615,4 +652,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public Long getAnswerArticleId() { return answerArticleId; }
     public String getRejectReason() { return rejectReason; }
     public boolean isCalendarIncomplete() { return calendarIncomplete; }
+    public int getEscalationStep() { return escalationStep; }
+    public int getReminderCount() { return reminderCount; }
+    public int getSupervisionCount() { return supervisionCount; }
+    public int getEscalationCount() { return escalationCount; }
+    public int getOverdueCount() { return overdueCount; }
 }

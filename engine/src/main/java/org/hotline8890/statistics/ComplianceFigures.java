@@ -24,13 +24,33 @@ public record ComplianceFigures(
         int rated, int satisfied, Double satisfactionRate,
         int intakeDecided, int answeredDirectly, Double directAnswerRate,
         int replied, Double averageHandlingHours,
-        int open, int overdue) {
+        int open, int overdue,
+        int reminders, int supervisionOrders, int escalations) {
+
+    /** The figures without the escalation counts (zero), for callers written before the ladder. */
+    public ComplianceFigures(int received, int dispatched,
+                             int signDecided, int signedOnTime, Double onTimeSignRate,
+                             int handlingDecided, int completedOnTime, Double onTimeCompletionRate,
+                             int returned, Double returnRate,
+                             int extended, Double extensionRate,
+                             int feedbackRequested, int rehandled, Double rehandlingRate,
+                             int rated, int satisfied, Double satisfactionRate,
+                             int intakeDecided, int answeredDirectly, Double directAnswerRate,
+                             int replied, Double averageHandlingHours,
+                             int open, int overdue) {
+        this(received, dispatched, signDecided, signedOnTime, onTimeSignRate, handlingDecided, completedOnTime,
+                onTimeCompletionRate, returned, returnRate, extended, extensionRate, feedbackRequested, rehandled,
+                rehandlingRate, rated, satisfied, satisfactionRate, intakeDecided, answeredDirectly, directAnswerRate,
+                replied, averageHandlingHours, open, overdue, 0, 0, 0);
+    }
 
     public static ComplianceFigures of(Collection<HotlineCase> cases, Instant now) {
         int received = cases.size();
         int dispatched = 0, signDecided = 0, signedOnTime = 0, handlingDecided = 0, completedOnTime = 0;
         int returned = 0, extended = 0, feedbackRequested = 0, rehandled = 0, rated = 0, satisfied = 0;
         int intakeDecided = 0, answered = 0, replied = 0, open = 0, overdue = 0;
+        // 催办 (the ladder's reminders and the center's manual ones), 督办单 and 提级, as events, not cases.
+        int reminders = 0, supervisionOrders = 0, escalations = 0;
         long handlingMillis = 0;
         for (HotlineCase c : cases) {
             boolean invalid = c.getStatus() == CaseStatus.REJECTED || c.getStatus() == CaseStatus.MERGED;
@@ -50,6 +70,9 @@ public record ComplianceFigures(
                 continue;
             }
             dispatched++;
+            reminders += c.getReminderCount();
+            supervisionOrders += c.getSupervisionCount();
+            escalations += c.getEscalationCount();
             if (c.getSignedAt() != null || c.getSignBy().isBefore(now)) {
                 signDecided++;
                 if (c.getSignedAt() != null && !c.getSignedAt().isAfter(c.getSignBy())) {
@@ -94,7 +117,8 @@ public record ComplianceFigures(
                 rated, satisfied, rate(satisfied, rated),
                 intakeDecided, answered, rate(answered, intakeDecided),
                 replied, replied == 0 ? null : round(handlingMillis / 3_600_000.0 / replied),
-                open, overdue);
+                open, overdue,
+                reminders, supervisionOrders, escalations);
     }
 
     private static Double rate(int numerator, int denominator) {

@@ -166,6 +166,7 @@ public class CaseActions {
         c.reply(text, staff.username(), clock.instant());
         cases.save(c);
         process.completeTask(caseNumber, "Task_HandleCase", Map.of());
+        process.stopEscalation(caseNumber);
     }
 
     public void reviewReply(Staff staff, String caseNumber, boolean accepted, String comment) {

@@ -14,6 +14,8 @@ import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.publication.Publication;
 import org.hotline8890.publication.ReviewState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,22 +29,26 @@ class CaseLifecycle {
 
     static final String SYSTEM = "system";
 
+    private static final Logger log = LoggerFactory.getLogger(CaseLifecycle.class);
+
     private final CaseRepository cases;
     private final Organisation organisation;
     private final RoutingPolicy routing;
     private final TimeLimitPolicy timeLimits;
+    private final EscalationPolicy escalation;
     private final Publication publication;
     private final CitizenNotifier notifier;
     private final HotlineProperties properties;
     private final Clock clock;
 
     CaseLifecycle(CaseRepository cases, Organisation organisation, RoutingPolicy routing, TimeLimitPolicy timeLimits,
-                  Publication publication, CitizenNotifier notifier,
+                  EscalationPolicy escalation, Publication publication, CitizenNotifier notifier,
                   HotlineProperties properties, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
         this.routing = routing;
         this.timeLimits = timeLimits;
+        this.escalation = escalation;
         this.publication = publication;
         this.notifier = notifier;
         this.properties = properties;
@@ -86,6 +92,50 @@ class CaseLifecycle {
         HotlineCase c = load(caseId);
         c.flagOverdue(clock.instant());
         cases.save(c);
+    }
+
+    /**
+     * A handling round's escalation clock, started at dispatch or re-handling: {@code from} is the
+     * round's start (the base of "80% of the allowed time"), {@code firstDue} when its next step falls due.
+     */
+    record EscalationRound(Instant from, Instant firstDue) {
+    }
+
+    EscalationRound startEscalation(Long caseId) {
+        HotlineCase c = load(caseId);
+        Instant now = clock.instant();
+        // A table without steps for this case still needs a date for the timer: the deadline, where the step finds nothing to do.
+        return new EscalationRound(now, nextEscalation(c, now).map(EscalationPolicy.Due::at).orElse(c.getHandleBy()));
+    }
+
+    /**
+     * Takes the next step of the ladder (its timer fired) and alerts the people it names.
+     *
+     * @return when the step after it falls due; empty when the ladder is climbed or the case is no longer being handled
+     */
+    Optional<Instant> takeEscalationStep(Long caseId, Instant from) {
+        HotlineCase c = load(caseId);
+        Optional<EscalationPolicy.Due> due = nextEscalation(c, from);
+        if (due.isEmpty() || !c.escalate(due.get().step(), due.get().action(), clock.instant())) {
+            return Optional.empty();
+        }
+        cases.save(c);
+        // The staff alert: there is no staff notification channel yet, so the step is on the case's timeline
+        // (the center's and the department's case pages show it) and in this log line.
+        log.info("escalation: case {} step {} {} alerts the {} (department {})", c.getCaseNumber(),
+                due.get().step(), due.get().action(), due.get().action().alerts(),
+                organisation.byId(c.getDepartmentId()).map(OrgUnit::getCode).orElse("?"));
+        return nextEscalation(c, from).map(EscalationPolicy.Due::at);
+    }
+
+    /** When the next step falls due after the deadline moved (an extension); empty once the ladder is climbed. */
+    Optional<Instant> nextEscalationDue(Long caseId, Instant from) {
+        return nextEscalation(load(caseId), from).map(EscalationPolicy.Due::at);
+    }
+
+    private Optional<EscalationPolicy.Due> nextEscalation(HotlineCase c, Instant from) {
+        return escalation.next(c.getType(), c.getUrgency(), from == null ? c.getDispatchedAt() : from, c.getHandleBy(),
+                c.getEscalationStep());
     }
 
     Instant requestFeedback(Long caseId) {

@@ -49,16 +49,25 @@ class CaseProcess {
                 .setVariables(variables).correlate();
     }
 
-    /** An approved extension moves the running handling timers rather than restarting the task. */
-    void moveHandlingTimers(String processInstanceId, Instant warnAt, Instant due) {
+    /**
+     * An approved extension moves the running handling timers rather than restarting the task; the
+     * escalation ladder's next step ({@code escalationDue}, null once it is climbed) moves with the deadline.
+     */
+    void moveHandlingTimers(String processInstanceId, Instant warnAt, Instant due, Instant escalationDue) {
         runtime.setVariable(processInstanceId, HANDLE_WARN_AT, Date.from(warnAt));
         runtime.setVariable(processInstanceId, HANDLE_DUE, Date.from(due));
+        if (escalationDue != null) {
+            runtime.setVariable(processInstanceId, ESCALATION_DUE_AT, Date.from(escalationDue));
+        }
         for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
             String activity = timerActivity(timer);
             if ("Timer_HandlingOverdue".equals(activity)) {
                 management.setJobDuedate(timer.getId(), Date.from(due));
             } else if ("Timer_HandlingWarning".equals(activity)) {
                 management.setJobDuedate(timer.getId(), Date.from(warnAt));
+            } else if (escalationDue != null && ("Timer_EscalationDue".equals(activity)
+                    || "Timer_NextEscalationStep".equals(activity))) {
+                management.setJobDuedate(timer.getId(), Date.from(escalationDue));
             }
         }
     }
@@ -76,6 +85,11 @@ class CaseProcess {
                 }
             }
         }
+    }
+
+    /** A reply ends the handling round: the ladder waiting for its next step stops (a no-op when none waits). */
+    void stopEscalation(String caseNumber) {
+        runtime.createMessageCorrelation(MESSAGE_HANDLING_ENDED).processInstanceBusinessKey(caseNumber).correlateAll();
     }
 
     private String timerActivity(Job timer) {

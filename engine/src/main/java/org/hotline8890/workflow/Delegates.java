@@ -4,6 +4,7 @@ import static org.hotline8890.workflow.ProcessVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +30,7 @@ class Delegates {
             execution.setVariable(SIGN_DUE, date(d.signBy()));
             execution.setVariable(HANDLE_WARN_AT, date(d.warnAt()));
             execution.setVariable(HANDLE_DUE, date(d.handleBy()));
+            startEscalation(lifecycle, execution);
         };
     }
 
@@ -64,10 +66,20 @@ class Delegates {
     }
 
     @Bean
-    JavaDelegate grantExtensionDelegate(CaseProcess process) {
+    JavaDelegate takeEscalationStepDelegate(CaseLifecycle lifecycle) {
+        return execution -> {
+            Optional<Instant> next = lifecycle.takeEscalationStep(caseId(execution), handlingFrom(execution));
+            execution.setVariable(ESCALATION_CONTINUES, next.isPresent());
+            next.ifPresent(at -> execution.setVariable(ESCALATION_DUE_AT, date(at)));
+        };
+    }
+
+    @Bean
+    JavaDelegate grantExtensionDelegate(CaseProcess process, CaseLifecycle lifecycle) {
         return execution -> process.moveHandlingTimers(execution.getProcessInstanceId(),
                 ((Date) execution.getVariable(HANDLE_WARN_AT)).toInstant(),
-                ((Date) execution.getVariable(HANDLE_DUE)).toInstant());
+                ((Date) execution.getVariable(HANDLE_DUE)).toInstant(),
+                lifecycle.nextEscalationDue(caseId(execution), handlingFrom(execution)).orElse(null));
     }
 
     @Bean
@@ -86,6 +98,7 @@ class Delegates {
             Deadlines d = lifecycle.reopenForRehandling(caseId(execution));
             execution.setVariable(HANDLE_WARN_AT, date(d.warnAt()));
             execution.setVariable(HANDLE_DUE, date(d.handleBy()));
+            startEscalation(lifecycle, execution);
         };
     }
 
@@ -97,6 +110,18 @@ class Delegates {
     @Bean
     JavaDelegate publishResultDelegate(CaseLifecycle lifecycle) {
         return execution -> lifecycle.publish(caseId(execution));
+    }
+
+    private static void startEscalation(CaseLifecycle lifecycle, DelegateExecution execution) {
+        CaseLifecycle.EscalationRound round = lifecycle.startEscalation(caseId(execution));
+        execution.setVariable(HANDLING_FROM, date(round.from()));
+        execution.setVariable(ESCALATION_DUE_AT, date(round.firstDue()));
+    }
+
+    /** Null in instances started before the ladder existed: the lifecycle then counts from the dispatch. */
+    private static Instant handlingFrom(DelegateExecution execution) {
+        Date from = (Date) execution.getVariable(HANDLING_FROM);
+        return from == null ? null : from.toInstant();
     }
 
     private static Long caseId(DelegateExecution execution) {

@@ -18,9 +18,14 @@ final class ProcessVariables {
     static final String REPLY_ACCEPTED = "replyAccepted";
     static final String RE_HANDLE = "reHandle";
     static final String PUBLISHABLE = "publishable";
+    /** The escalation ladder: when the handling round began, when its next step falls due, whether one remains. */
+    static final String HANDLING_FROM = "handlingFrom";
+    static final String ESCALATION_DUE_AT = "escalationDueAt";
+    static final String ESCALATION_CONTINUES = "escalationContinues";
 
     static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
     static final String MESSAGE_FEEDBACK_GIVEN = "FeedbackGiven";
+    static final String MESSAGE_HANDLING_ENDED = "HandlingEnded";
     static final String ERROR_NO_ROUTE = "NO_ROUTE";
 
     private ProcessVariables() {

@@ -77,6 +77,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/returns", Access.CENTER);
         MATRIX.put("GET /api/center/replies", Access.CENTER);
         MATRIX.put("GET /api/center/extensions", Access.CENTER);
+        MATRIX.put("GET /api/center/monthly-report", Access.CENTER);
         MATRIX.put("GET /api/center/overdue", Access.CENTER);
         MATRIX.put("GET /api/center/publications", Access.CENTER);
         MATRIX.put("POST /api/center/publications/{caseNumber}/approve", Access.CENTER);

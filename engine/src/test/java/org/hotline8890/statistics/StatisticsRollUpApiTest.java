@@ -138,7 +138,8 @@ class StatisticsRollUpApiTest {
                  "feedbackRequested":3,"rehandled":0,"rehandlingRate":0.0,
                  "rated":3,"satisfied":3,"satisfactionRate":1.0,
                  "intakeDecided":6,"answeredDirectly":1,"directAnswerRate":0.1667,
-                 "replied":4,"averageHandlingHours":138.0,"open":3,"overdue":1}"""));
+                 "replied":4,"averageHandlingHours":138.0,"open":3,"overdue":1,
+                 "reminders":0,"supervisionOrders":0,"escalations":0}"""));
     }
 
     /*
@@ -158,7 +159,8 @@ class StatisticsRollUpApiTest {
                  "feedbackRequested":1,"rehandled":0,"rehandlingRate":0.0,
                  "rated":1,"satisfied":1,"satisfactionRate":1.0,
                  "intakeDecided":3,"answeredDirectly":0,"directAnswerRate":0.0,
-                 "replied":2,"averageHandlingHours":240.0,"open":3,"overdue":1}"""));
+                 "replied":2,"averageHandlingHours":240.0,"open":3,"overdue":1,
+                 "reminders":0,"supervisionOrders":0,"escalations":0}"""));
     }
 
     /* DC-DH street: S3 (its community) and S4 (itself). XC: S8 alone. */
@@ -184,7 +186,8 @@ class StatisticsRollUpApiTest {
                  "feedbackRequested":1,"rehandled":0,"rehandlingRate":0.0,
                  "rated":1,"satisfied":1,"satisfactionRate":1.0,
                  "intakeDecided":1,"answeredDirectly":0,"directAnswerRate":0.0,
-                 "replied":1,"averageHandlingHours":48.0,"open":0,"overdue":0}"""));
+                 "replied":1,"averageHandlingHours":48.0,"open":0,"overdue":0,
+                 "reminders":0,"supervisionOrders":0,"escalations":0}"""));
     }
 
     /*
@@ -201,7 +204,8 @@ class StatisticsRollUpApiTest {
                  "feedbackRequested":1,"rehandled":0,"rehandlingRate":0.0,
                  "rated":1,"satisfied":1,"satisfactionRate":1.0,
                  "intakeDecided":1,"answeredDirectly":0,"directAnswerRate":0.0,
-                 "replied":1,"averageHandlingHours":192.0,"open":1,"overdue":0}"""));
+                 "replied":1,"averageHandlingHours":192.0,"open":1,"overdue":0,
+                 "reminders":0,"supervisionOrders":0,"escalations":0}"""));
     }
 
     /* ZJJ returned S4, which now counts for DC-DH: ZJJ's row is listed, empty, with no rates. */
@@ -215,7 +219,8 @@ class StatisticsRollUpApiTest {
                  "feedbackRequested":0,"rehandled":0,"rehandlingRate":null,
                  "rated":0,"satisfied":0,"satisfactionRate":null,
                  "intakeDecided":0,"answeredDirectly":0,"directAnswerRate":null,
-                 "replied":0,"averageHandlingHours":null,"open":0,"overdue":0}"""));
+                 "replied":0,"averageHandlingHours":null,"open":0,"overdue":0,
+                 "reminders":0,"supervisionOrders":0,"escalations":0}"""));
     }
 
     /* CITY: every case with a department (S1–S4, S7, S8); the total also has S5 and S6. */

@@ -349,6 +349,74 @@ class CaseLifecycleProcessTest {
         assertThat(organisation.byId(c.getDepartmentId()).orElseThrow().getCode()).isEqualTo("DC-CGJ");
     }
 
+    @Test
+    void theLadderRemindsTwiceThenOrdersSupervisionThenEscalatesEachOnItsOwnTimer() {
+        String n = handlingByEnvironment();
+        HotlineCase handling = load(n);
+        Instant due = handling.getHandleBy();
+        long allowed = Duration.between(handling.getDispatchedAt(), due).toMillis();
+        assertThat(Duration.between(handling.getDispatchedAt(), timer(n, "Timer_EscalationDue").getDuedate().toInstant())
+                .toMillis()).isBetween(allowed * 80 / 100 - 1000, allowed * 80 / 100 + 1000);
+
+        fire(n, "Timer_EscalationDue");
+        assertThat(escalations(n)).containsExactly("step 1: REMIND_HANDLER → handler");
+        assertThat(timer(n, "Timer_NextEscalationStep").getDuedate().toInstant()).isEqualTo(due);
+
+        fire(n, "Timer_NextEscalationStep");
+        Instant supervisionDue = timer(n, "Timer_NextEscalationStep").getDuedate().toInstant();
+        assertThat(supervisionDue).isAfter(due.plus(Duration.ofHours(23))).isBefore(due.plus(Duration.ofDays(4)));
+        fire(n, "Timer_NextEscalationStep");
+        assertThat(timer(n, "Timer_NextEscalationStep").getDuedate().toInstant()).isAfter(supervisionDue.plus(Duration.ofHours(47)));
+        fire(n, "Timer_NextEscalationStep");
+
+        assertThat(escalations(n)).containsExactly("step 1: REMIND_HANDLER → handler",
+                "step 2: REMIND_HEAD → department head", "step 3: SUPERVISION_ORDER → center",
+                "step 4: ESCALATE → oversight office");
+        assertThat(timer(n, "Timer_NextEscalationStep")).as("no step after the last").isNull();
+        HotlineCase climbed = load(n);
+        assertThat(climbed.getEscalationStep()).isEqualTo(4);
+        assertThat(climbed.getReminderCount()).isEqualTo(2);
+        assertThat(climbed.getSupervisionCount()).isEqualTo(1);
+        assertThat(climbed.getEscalationCount()).isEqualTo(1);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance(n).getId())
+                .activityId("End_LadderClimbed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyStopsTheLadderAndAReplySentBackResumesItAtTheStepNotYetReached() {
+        String n = handlingByEnvironment();
+        fire(n, "Timer_EscalationDue");
+        assertThat(timer(n, "Timer_NextEscalationStep")).isNotNull();
+
+        actions.reply(environment, n, "已处理");
+        assertThat(timer(n, "Timer_NextEscalationStep")).as("the ladder stopped with the reply").isNull();
+        assertThat(timer(n, "Timer_EscalationDue")).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance(n).getId())
+                .activityId("End_LadderStopped").count()).isEqualTo(1);
+
+        actions.reviewReply(dispatcher, n, false, "答复过于简单，请说明处理措施");
+        assertThat(timer(n, "Timer_EscalationDue").getDuedate().toInstant()).isEqualTo(load(n).getHandleBy());
+        fire(n, "Timer_EscalationDue");
+        assertThat(escalations(n)).containsExactly("step 1: REMIND_HANDLER → handler",
+                "step 2: REMIND_HEAD → department head");
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheLaddersNextStepWithTheDeadline() {
+        String n = handlingByEnvironment();
+        fire(n, "Timer_EscalationDue");
+        Instant extendedTo = load(n).getHandleBy().plus(Duration.ofDays(7));
+        actions.requestExtension(environment, n, extendedTo, "需要第三方检测噪声");
+        actions.ruleOnExtension(supervisor, n, true, "同意延期");
+        assertThat(timer(n, "Timer_NextEscalationStep").getDuedate().toInstant()).isEqualTo(extendedTo);
+    }
+
+    private java.util.List<String> escalations(String n) {
+        return events.findByCaseIdOrderByIdAsc(load(n).getId()).stream()
+                .filter(e -> e.getType() == CaseEventType.ESCALATED).map(e -> e.getComment()).toList();
+    }
+
     private String reviewed() {
         return intake.open(noiseComplaint(Instant.now()), IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
     }
