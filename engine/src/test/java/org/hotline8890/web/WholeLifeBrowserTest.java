@@ -131,6 +131,10 @@ class WholeLifeBrowserTest {
             visitor.screenshot("public-results");
             assertThat(DashboardPage.open(visitor, "", "").completedCount(DEPARTMENT)).isEqualTo(completedBefore + 1);
 
+            dispatcher.open("/center/hot-issues");
+            dispatcher.await("h1");
+            dispatcher.screenshot("hot-issues");
+
             // Another department cannot open it by URL; a wrong query code finds nothing, politely.
             otherDepartment.logIn("dept-housing", "demo");
             assertThat(new DepartmentWorkbenchPage(otherDepartment).openByUrl(n))
