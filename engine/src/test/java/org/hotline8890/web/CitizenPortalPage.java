@@ -15,12 +15,15 @@ import org.openqa.selenium.support.ui.Select;
  */
 public final class CitizenPortalPage {
 
-    /** What the citizen writes on the form; {@code type}, {@code category} and {@code district} are codes. */
+    /**
+     * What the citizen writes on the form; {@code type}, {@code category} and {@code district} are codes.
+     * Only a case whose citizen ticked {@code consentToPublish} is published when closed.
+     */
     public record Request(String type, String category, String district, String subject, String content, String name,
-                          String phone) {
+                          String phone, boolean consentToPublish) {
 
         public static Request noiseComplaint(String subject, String content, String phone) {
-            return new Request("COMPLAINT", "ENV.NOISE", "DC", subject, content, null, phone);
+            return new Request("COMPLAINT", "ENV.NOISE", "DC", subject, content, null, phone, false);
         }
     }
 
@@ -56,6 +59,9 @@ public final class CitizenPortalPage {
             browser.findElement(By.id("name")).sendKeys(request.name());
         }
         browser.findElement(By.id("phone")).sendKeys(request.phone());
+        if (request.consentToPublish()) {
+            browser.findElement(By.cssSelector("input[type='checkbox'][name='consentToPublish']")).click();
+        }
         if (shot != null) {
             chromium.screenshot(shot);
         }

@@ -74,7 +74,7 @@ class WholeLifeBrowserTest {
             CitizenPortalPage portal = new CitizenPortalPage(citizen);
             CitizenPortalPage.Submitted kept = portal.openRequestForm().submit(new CitizenPortalPage.Request(
                     "COMPLAINT", "ENV.NOISE", "DC", subject,
-                    "我是王小明，联系电话" + phone + "。东华路工地每晚23点后仍在施工，噪音很大。", "王小明", phone), null);
+                    "我是王小明，联系电话" + phone + "。东华路工地每晚23点后仍在施工，噪音很大。", "王小明", phone, true), null);
             String n = kept.caseNumber();
             assertThat(n).startsWith("8890-");
             backgroundWorkers(n);
