@@ -1,12 +1,15 @@
 package org.hotline8890.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The citizen portal as a citizen uses it in a browser, for any test that starts or follows a case from
@@ -66,7 +69,7 @@ public final class CitizenPortalPage {
             chromium.screenshot(shot);
         }
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        Submitted shown = new Submitted(chromium.text("#case-number"), chromium.text("#query-code"));
+        Submitted shown = new Submitted(chromium.await("#case-number").getText(), chromium.text("#query-code"));
         if (shot != null) {
             chromium.screenshot(shot + "-submitted");
         }
@@ -86,12 +89,16 @@ public final class CitizenPortalPage {
         } else {
             link.get(0).click();
         }
-        browser.findElement(By.id("caseNumber")).sendKeys(caseNumber);
+        chromium.await("#caseNumber").sendKeys(caseNumber);
         browser.findElement(By.id("queryCode")).sendKeys(queryCode);
         if (shot != null) {
             chromium.screenshot("lookup");
         }
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        // Either the case page or the look-up page again with its message; a loaded machine may take a while.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("case-status")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .notice.error"))));
         List<WebElement> status = browser.findElements(By.id("case-status"));
         if (shot != null) {
             chromium.screenshot(shot);
@@ -120,11 +127,11 @@ public final class CitizenPortalPage {
      * name; answers the notice the page shows (thanks or why not).
      */
     public String rate(String level, String comment) {
-        browser.findElement(By.id("rating-" + level)).click();
+        chromium.await("#rating-" + level).click();
         if (comment != null) {
             browser.findElement(By.id("comment")).sendKeys(comment);
         }
         browser.findElement(By.cssSelector("section[aria-labelledby='feedback-title'] button[type='submit']")).click();
-        return chromium.text("main .notice");
+        return chromium.await("main .notice").getText();
     }
 }
