@@ -207,7 +207,10 @@ class CenterPages {
         }
         flash.addFlashAttribute("notice", "page.center.done." + action);
         flash.addFlashAttribute("noticeCase", caseNumber);
-        return "console".equals(origin(form)) ? "redirect:/center" : "redirect:/center/cases/" + caseNumber;
+        // The console reloads itself with GET /center on every queue change, and such a reload would take a
+        // notice meant for the console's redirect; with a parameter in the address the notice waits for it.
+        return "console".equals(origin(form)) ? "redirect:/center?done=" + action
+                : "redirect:/center/cases/" + caseNumber;
     }
 
     private static Problem stateProblem(String action, CaseStateException refused) {

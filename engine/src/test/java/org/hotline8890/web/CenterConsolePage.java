@@ -114,6 +114,12 @@ public final class CenterConsolePage {
     }
 
     private String notice() {
-        return chromium.await("main .notice[role='status']").getText();
+        try {
+            return chromium.await("main .notice[role='status']").getText();
+        } catch (org.openqa.selenium.TimeoutException missing) {
+            // Say what the page showed instead, so a failing walk explains itself.
+            throw new AssertionError("no success notice on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("main")).getText(), missing);
+        }
     }
 }

@@ -104,7 +104,7 @@ class CenterConsolePagesTest {
 
         mvc.perform(action(n, "intake-review").param("decision", "DISPATCH").param("departmentCode", "HBJ")
                         .param("from", "console"))
-                .andExpect(redirectedUrl("/center")).andExpect(flash().attribute("notice", "page.center.done.intake"));
+                .andExpect(redirectedUrl("/center?done=intake")).andExpect(flash().attribute("notice", "page.center.done.intake"));
         assertThat(load(n).getStatus()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(departmentOf(n)).isEqualTo("HBJ");
     }
@@ -235,7 +235,7 @@ class CenterConsolePagesTest {
     void theFeedbackCallRecordsTheCitizensRating() throws Exception {
         String n = make.awaitingFeedback("已现场检查并责令整改。");
         mvc.perform(action(n, "feedback").param("rating", "SATISFIED").param("comment", "处理及时").param("from", "console"))
-                .andExpect(redirectedUrl("/center"));
+                .andExpect(redirectedUrl("/center?done=feedback"));
         assertThat(load(n).getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
     }
 
@@ -254,7 +254,7 @@ class CenterConsolePagesTest {
         assertThat(page.select("#queue-overdue tr[data-case=" + older + "] .late").text()).matches("超期 \\d+ 个工作日");
 
         mvc.perform(action(older, "supervision").param("comment", "已电话督办环境局").param("from", "console"))
-                .andExpect(redirectedUrl("/center")).andExpect(flash().attribute("notice", "page.center.done.supervision"));
+                .andExpect(redirectedUrl("/center?done=supervision")).andExpect(flash().attribute("notice", "page.center.done.supervision"));
         mvc.perform(action(older, "reminders").param("comment", "请尽快答复")).andExpect(status().is3xxRedirection());
         assertThat(events.findByCaseIdOrderByIdAsc(load(older).getId())).extracting(e -> e.getType())
                 .containsSubsequence(CaseEventType.OVERDUE, CaseEventType.SUPERVISED, CaseEventType.REMINDED);

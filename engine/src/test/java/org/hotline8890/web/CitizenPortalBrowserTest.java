@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +22,7 @@ class CitizenPortalBrowserTest {
 
     private static Chromium chromium;
     private static WebDriver browser;
+    private static CitizenPortalPage portal;
 
     @LocalServerPort int port;
 
@@ -41,6 +41,7 @@ class CitizenPortalBrowserTest {
         if (chromium == null) {
             chromium = Chromium.start(port, Chromium.PHONE);
             browser = chromium.driver();
+            portal = new CitizenPortalPage(chromium);
         }
         chromium.forgetCookies();
     }
@@ -50,12 +51,12 @@ class CitizenPortalBrowserTest {
         open("/");
         screenshot("home");
         browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
-        String[] shown = submitNoiseComplaint("夜间施工噪音", "东华路工地每晚23点后仍在施工", "request");
+        CitizenPortalPage.Submitted shown = submitNoiseComplaint("夜间施工噪音", "东华路工地每晚23点后仍在施工", "request");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("查询码只显示这一次");
 
-        String status = lookUp(shown[0], shown[1]);
+        String status = portal.lookUp(shown.caseNumber(), shown.queryCode(), "case");
         assertThat(status).isEqualTo("已登记，等待受理");
-        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("诉求已登记");
+        assertThat(portal.timeline()).contains("诉求已登记");
     }
 
     @Test
@@ -64,11 +65,11 @@ class CitizenPortalBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to the 8890 hotline");
         browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submit a request");
-        String[] shown = submitNoiseComplaint("Building site noise at night", "Work goes on after 11 pm every night.",
-                "request-en");
+        CitizenPortalPage.Submitted shown = submitNoiseComplaint("Building site noise at night",
+                "Work goes on after 11 pm every night.", "request-en");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("the code is shown only this once");
 
-        assertThat(lookUp(shown[0], shown[1])).isEqualTo("Registered, waiting for intake review");
+        assertThat(portal.lookUp(shown.caseNumber(), shown.queryCode(), null)).isEqualTo("Registered, waiting for intake review");
     }
 
     @Test
@@ -88,34 +89,13 @@ class CitizenPortalBrowserTest {
         screenshot("not-found");
     }
 
-    /** Fills and sends the request form; answers the case number and the query code shown. */
-    private String[] submitNoiseComplaint(String subject, String content, String shot) throws IOException {
-        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
-        new Select(browser.findElement(By.id("category"))).selectByValue("ENV.NOISE");
-        new Select(browser.findElement(By.id("district"))).selectByValue("DC");
-        browser.findElement(By.id("subject")).sendKeys(subject);
-        browser.findElement(By.id("content")).sendKeys(content);
-        browser.findElement(By.id("phone")).sendKeys("13812345678");
-        screenshot(shot);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        String number = browser.findElement(By.id("case-number")).getText();
-        String code = browser.findElement(By.id("query-code")).getText();
-        assertThat(number).startsWith("8890-");
-        assertThat(code).isNotBlank();
-        screenshot(shot + "-submitted");
-        return new String[] {number, code};
-    }
-
-    /** Looks the case up on the lookup page; answers the status in words. */
-    private String lookUp(String number, String code) throws IOException {
-        browser.findElement(By.cssSelector("a[href='/citizen/lookup']")).click();
-        browser.findElement(By.id("caseNumber")).sendKeys(number);
-        browser.findElement(By.id("queryCode")).sendKeys(code);
-        screenshot("lookup");
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(number);
-        screenshot("case");
-        return browser.findElement(By.id("case-status")).getText();
+    /** Fills and sends the request form already open; answers the case number and the query code shown. */
+    private CitizenPortalPage.Submitted submitNoiseComplaint(String subject, String content, String shot) throws IOException {
+        CitizenPortalPage.Submitted shown = portal.submit(
+                CitizenPortalPage.Request.noiseComplaint(subject, content, "13812345678"), shot);
+        assertThat(shown.caseNumber()).startsWith("8890-");
+        assertThat(shown.queryCode()).isNotBlank();
+        return shown;
     }
 
     private void open(String path) {
