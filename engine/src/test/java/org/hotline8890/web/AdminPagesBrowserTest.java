@@ -73,7 +73,7 @@ class AdminPagesBrowserTest {
         browser.findElement(By.id("unit-name-en")).sendKeys("Culture and Tourism Bureau");
         new Select(browser.findElement(By.id("unit-kind"))).selectByValue("DEPARTMENT");
         browser.findElement(By.cssSelector("#add-unit button[type='submit']")).click();
-        assertThat(chromium.text("#notice")).contains("WLJ");
+        assertThat(chromium.await("#notice").getText()).contains("WLJ");
         assertThat(chromium.text("#unit-WLJ")).contains("市文化和旅游局", "部门");
 
         chromium.open("/admin/users");
@@ -84,10 +84,10 @@ class AdminPagesBrowserTest {
         new Select(browser.findElement(By.id("user-unit"))).selectByVisibleText("WLJ 市文化和旅游局");
         browser.findElement(By.id("user-password")).sendKeys("short");
         browser.findElement(By.cssSelector("#add-user button[type='submit']")).click();
-        assertThat(chromium.text("#user-password-error")).contains("至少需要 10 个字符");
+        assertThat(chromium.await("#user-password-error").getText()).contains("至少需要 10 个字符");
         browser.findElement(By.id("user-password")).sendKeys("culture-and-tourism");
         browser.findElement(By.cssSelector("#add-user button[type='submit']")).click();
-        assertThat(chromium.text("#notice")).contains(username);
+        assertThat(chromium.await("#notice").getText()).contains(username);
         assertThat(chromium.text("#user-" + username)).contains("文旅局承办人");
         chromium.screenshot("admin-users");
         assertThat(users.findByUsername(username)).isPresent();
