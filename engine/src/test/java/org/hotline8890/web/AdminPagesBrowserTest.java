@@ -67,7 +67,7 @@ class AdminPagesBrowserTest {
         chromium.screenshot("admin");
 
         browser.findElement(By.cssSelector("main a[href='/admin/organisation']")).click();
-        new Select(browser.findElement(By.id("unit-parent"))).selectByVisibleText("CITY 示范市");
+        new Select(chromium.await("#unit-parent")).selectByVisibleText("CITY 示范市");
         browser.findElement(By.id("unit-code")).sendKeys("WLJ");
         browser.findElement(By.id("unit-name")).sendKeys("市文化和旅游局");
         browser.findElement(By.id("unit-name-en")).sendKeys("Culture and Tourism Bureau");
@@ -115,12 +115,12 @@ class AdminPagesBrowserTest {
             chromium.open("/admin/calendar");
             browser.findElement(By.id("calendar-file")).sendKeys(file.toAbsolutePath().toString());
             browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
-            assertThat(chromium.text("#change-" + added)).contains("新增", "防汛假");
+            assertThat(chromium.await("#change-" + added).getText()).contains("新增", "防汛假");
             assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).hasSize(1);
             chromium.screenshot("admin-calendar-preview");
 
             browser.findElement(By.cssSelector("#apply button[type='submit']")).click();
-            assertThat(chromium.text("#notice")).contains("2025");
+            assertThat(chromium.await("#notice").getText()).contains("2025");
             assertThat(calendar.calculator()).isNotNull();
 
             chromium.open("/admin/channels");
