@@ -13,9 +13,12 @@ import io.micrometer.core.instrument.Tags;
 import org.camunda.bpm.engine.ManagementService;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
+import org.hotline8890.channels.Channel;
+import org.hotline8890.intake.DeadLetters;
 import org.hotline8890.intake.IntakeBacklog;
+import org.hotline8890.notification.CitizenNotificationRepository;
+import org.hotline8890.notification.NotificationState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +35,8 @@ class HotlineGauges {
     private final CaseRepository cases;
     private final IntakeBacklog backlog;
     private final ManagementService jobs;
-    private final JdbcTemplate jdbc;
+    private final DeadLetters dead;
+    private final CitizenNotificationRepository outbox;
     private final Clock clock;
 
     private final AtomicLong open = new AtomicLong();
@@ -43,12 +47,13 @@ class HotlineGauges {
     private final MultiGauge deadLetters;
     private final MultiGauge notifications;
 
-    HotlineGauges(CaseRepository cases, IntakeBacklog backlog, ManagementService jobs, JdbcTemplate jdbc, Clock clock,
-                  MeterRegistry registry) {
+    HotlineGauges(CaseRepository cases, IntakeBacklog backlog, ManagementService jobs, DeadLetters dead,
+                  CitizenNotificationRepository outbox, Clock clock, MeterRegistry registry) {
         this.cases = cases;
         this.backlog = backlog;
         this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.dead = dead;
+        this.outbox = outbox;
         this.clock = clock;
         Gauge.builder("hotline.cases.open", open, AtomicLong::get)
                 .description("Cases not yet closed, rejected or merged").register(registry);
@@ -77,21 +82,16 @@ class HotlineGauges {
         queued.set(backlog.waiting());
         jobsDue.set(jobs.createJobQuery().executable().count());
         jobsFailed.set(jobs.createJobQuery().noRetriesLeft().count());
-        deadLetters.register(rows("""
-                SELECT channel, COUNT(*) FROM intake_dead_letter WHERE requeued_at IS NULL GROUP BY channel""",
-                false), true);
-        notifications.register(rows("""
-                SELECT channel, state, COUNT(*) FROM citizen_notification
-                WHERE state IN ('PENDING', 'FAILED') GROUP BY channel, state""", true), true);
-    }
-
-    private List<MultiGauge.Row<?>> rows(String sql, boolean withState) {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        jdbc.query(sql, rs -> {
-            Tags tags = Tags.of("channel", rs.getString(1));
-            long count = rs.getLong(withState ? 3 : 2);
-            rows.add(MultiGauge.Row.of(withState ? tags.and("state", rs.getString(2)) : tags, count));
-        });
-        return rows;
+        List<MultiGauge.Row<?>> deadRows = new ArrayList<>();
+        dead.openCountByChannel().forEach((channel, count) -> deadRows.add(MultiGauge.Row.of(Tags.of("channel", channel), count)));
+        deadLetters.register(deadRows, true);
+        List<MultiGauge.Row<?>> waiting = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            for (NotificationState state : List.of(NotificationState.PENDING, NotificationState.FAILED)) {
+                waiting.add(MultiGauge.Row.of(Tags.of("channel", channel.name(), "state", state.name()),
+                        outbox.countByChannelAndState(channel, state)));
+            }
+        }
+        notifications.register(waiting, true);
     }
 }
