@@ -2,6 +2,7 @@ package org.hotline8890.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.OrgUnitKind;
@@ -9,6 +10,7 @@ import org.hotline8890.organisation.Organisation;
 import org.hotline8890.organisation.OrganisationChangeRefused;
 import org.hotline8890.organisation.Role;
 import org.hotline8890.organisation.StaffAccounts;
+import org.hotline8890.organisation.StaffUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,24 +63,12 @@ class OrganisationPages {
     @PostMapping("/organisation/units/{id}/rename")
     String renameUnit(@PathVariable Long id, @RequestParam(defaultValue = "") String name,
                       @RequestParam(defaultValue = "") String nameEn, Model model, RedirectAttributes redirect) {
-        try {
-            OrgUnit renamed = organisation.renameUnit(id, name, nameEn);
-            return done(redirect, "admin.notice.unitRenamed", renamed.getCode(), "/admin/organisation");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("unit", id, refused));
-            return organisation(model);
-        }
+        return unitChange(id, "admin.notice.unitRenamed", () -> organisation.renameUnit(id, name, nameEn), model, redirect);
     }
 
     @PostMapping("/organisation/units/{id}/deactivate")
     String deactivateUnit(@PathVariable Long id, Model model, RedirectAttributes redirect) {
-        try {
-            OrgUnit unit = organisation.deactivateUnit(id);
-            return done(redirect, "admin.notice.unitDeactivated", unit.getCode(), "/admin/organisation");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("unit", id, refused));
-            return organisation(model);
-        }
+        return unitChange(id, "admin.notice.unitDeactivated", () -> organisation.deactivateUnit(id), model, redirect);
     }
 
     @GetMapping("/users")
@@ -109,47 +99,23 @@ class OrganisationPages {
     @PostMapping("/users/{id}/role")
     String changeRole(@PathVariable Long id, @RequestParam(required = false) Role role,
                       @RequestParam(required = false) Long unit, Model model, RedirectAttributes redirect) {
-        try {
-            var user = accounts.changeRoleAndUnit(id, role, unit);
-            return done(redirect, "admin.notice.userChanged", user.getUsername(), "/admin/users");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
-            return users(model);
-        }
+        return userChange(id, "admin.notice.userChanged", () -> accounts.changeRoleAndUnit(id, role, unit), model, redirect);
     }
 
     @PostMapping("/users/{id}/disable")
     String disable(@PathVariable Long id, Model model, RedirectAttributes redirect) {
-        try {
-            var user = accounts.disable(id);
-            return done(redirect, "admin.notice.userDisabled", user.getUsername(), "/admin/users");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
-            return users(model);
-        }
+        return userChange(id, "admin.notice.userDisabled", () -> accounts.disable(id), model, redirect);
     }
 
     @PostMapping("/users/{id}/enable")
     String enable(@PathVariable Long id, Model model, RedirectAttributes redirect) {
-        try {
-            var user = accounts.enable(id);
-            return done(redirect, "admin.notice.userEnabled", user.getUsername(), "/admin/users");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
-            return users(model);
-        }
+        return userChange(id, "admin.notice.userEnabled", () -> accounts.enable(id), model, redirect);
     }
 
     @PostMapping("/users/{id}/password")
     String resetPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model,
                          RedirectAttributes redirect) {
-        try {
-            var user = accounts.resetPassword(id, password);
-            return done(redirect, "admin.notice.passwordReset", user.getUsername(), "/admin/users");
-        } catch (OrganisationChangeRefused refused) {
-            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
-            return users(model);
-        }
+        return userChange(id, "admin.notice.passwordReset", () -> accounts.resetPassword(id, password), model, redirect);
     }
 
     /** What was typed into a refused form, to fill it again. */
@@ -157,6 +123,26 @@ class OrganisationPages {
     }
 
     record TypedUser(String username, String displayName, Role role, Long unit) {
+    }
+
+    /** A change to one unit: back to the tree with a notice, or the tree again with the refusal at that unit. */
+    private String unitChange(Long id, String notice, Supplier<OrgUnit> change, Model model, RedirectAttributes redirect) {
+        try {
+            return done(redirect, notice, change.get().getCode(), "/admin/organisation");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("unit", id, refused));
+            return organisation(model);
+        }
+    }
+
+    /** A change to one login, likewise on the users page. */
+    private String userChange(Long id, String notice, Supplier<StaffUser> change, Model model, RedirectAttributes redirect) {
+        try {
+            return done(redirect, notice, change.get().getUsername(), "/admin/users");
+        } catch (OrganisationChangeRefused refused) {
+            model.addAttribute("refusal", AdminRefusal.of("user", id, refused));
+            return users(model);
+        }
     }
 
     private List<OrgUnit> activeUnits() {
