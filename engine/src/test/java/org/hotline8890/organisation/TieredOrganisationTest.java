@@ -147,9 +147,10 @@ class TieredOrganisationTest {
         String n = awaitingDispatch("ENV", "DC");
         MockHttpSession session = logIn("dispatcher");
         Document page = Jsoup.parse(mvc.perform(post("/center/cases/" + n + "/dispatch").with(csrf()).session(session)
-                        .param("departmentCode", "DC-DH"))
+                        .param("departmentCode", "DC-CGJ"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(page.select(".field-error").text()).contains("该类别的工单不能派到这一层级的单位");
+        // The page offers departments and districts; a district bureau is one the rule forbids for ENV.
+        assertThat(page.select(".field-error").text()).contains("按派单层级规则，该类别的工单不能派到这一层级的单位");
         String errorId = page.select(".field-error").attr("id");
         assertThat(page.select("select[aria-describedby~=" + errorId + "]")).hasSize(1);
         assertThat(load(n).getStatus()).isEqualTo(CaseStatus.AWAITING_DISPATCH);
@@ -196,6 +197,30 @@ class TieredOrganisationTest {
         mvc.perform(get("/department/cases/" + street).session(session)).andExpect(status().isOk());
         mvc.perform(get("/department/cases/" + otherDistrict).session(session)).andExpect(status().isNotFound());
         mvc.perform(get("/department/cases/" + street).session(logIn("dept-xc-urban"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDistrictsStatisticsCountItsSubtreesCasesAndNotAnotherDistricts() throws Exception {
+        int dcBefore = dispatchedFigure("DC");
+        int xcBefore = dispatchedFigure("XC");
+        dispatchedTo("DC-CGJ", "DC");
+        dispatchedTo("DC-DH", "DC");
+        dispatchedTo("DC-DH-01", "DC");
+        // Tests in this JVM run one after another, so nobody else dispatches between the two readings.
+        assertThat(dispatchedFigure("DC")).isEqualTo(dcBefore + 3);
+        assertThat(dispatchedFigure("XC")).isEqualTo(xcBefore);
+    }
+
+    /** The district's "dispatched" figure in the public statistics for the current month. */
+    private int dispatchedFigure(String district) throws Exception {
+        JsonNode report = json.readTree(mvc.perform(get("/api/public/statistics").param("level", "DISTRICT"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        for (JsonNode unit : report.get("units")) {
+            if (unit.get("code").asText().equals(district)) {
+                return unit.get("figures").get("dispatched").asInt();
+            }
+        }
+        throw new AssertionError("no row for " + district + " in " + report);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
