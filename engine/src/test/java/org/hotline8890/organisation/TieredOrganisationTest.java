@@ -149,11 +149,23 @@ class TieredOrganisationTest {
         Document page = Jsoup.parse(mvc.perform(post("/center/cases/" + n + "/dispatch").with(csrf()).session(session)
                         .param("departmentCode", "DC-CGJ"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        // The page offers departments and districts; a district bureau is one the rule forbids for ENV.
+        // A district bureau works at DISTRICT level, below the CITY floor for ENV.
         assertThat(page.select(".field-error").text()).contains("按派单层级规则，该类别的工单不能派到这一层级的单位");
         String errorId = page.select(".field-error").attr("id");
         assertThat(page.select("select[aria-describedby~=" + errorId + "]")).hasSize(1);
         assertThat(load(n).getStatus()).isEqualTo(CaseStatus.AWAITING_DISPATCH);
+    }
+
+    @Test
+    void theCenterPageOffersTheStreetOfficesAndSendsAnUrbanCaseThere() throws Exception {
+        String n = awaitingDispatch("URBAN", "DC");
+        MockHttpSession session = logIn("dispatcher");
+        Document page = Jsoup.parse(mvc.perform(get("/center/cases/" + n).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#dispatch-" + n + "-department option").eachAttr("value")).contains("DC-DH", "DC-CGJ", "HBJ");
+        mvc.perform(post("/center/cases/" + n + "/dispatch").with(csrf()).session(session).param("departmentCode", "DC-DH"))
+                .andExpect(redirectedUrl("/center/cases/" + n));
+        assertThat(departmentOf(n)).isEqualTo("DC-DH");
     }
 
     // --- who sees what ---------------------------------------------------------------------------
