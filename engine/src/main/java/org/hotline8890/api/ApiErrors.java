@@ -11,6 +11,7 @@ import org.hotline8890.intake.InvalidContactException;
 import org.hotline8890.knowledge.ArticleNotFoundException;
 import org.hotline8890.knowledge.ArticleStateException;
 import org.hotline8890.knowledge.InvalidArticleException;
+import org.hotline8890.workflow.DispatchLevelRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -117,6 +118,13 @@ class ApiErrors {
     ResponseEntity<Problem> notFound(CaseNotFoundException e) {
         return status(HttpStatus.NOT_FOUND, new Problem("case.notFound",
                 "no case matches that number and code", List.of()));
+    }
+
+    /** A department the dispatch level rule forbids: a conflict about the value in {@code departmentCode}. */
+    @ExceptionHandler(DispatchLevelRefused.class)
+    ResponseEntity<Problem> levelRefused(DispatchLevelRefused e) {
+        return status(HttpStatus.CONFLICT, new Problem(e.getCode(), e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.getMessage()))));
     }
 
     @ExceptionHandler(CaseStateException.class)

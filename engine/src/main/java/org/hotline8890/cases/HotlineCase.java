@@ -245,11 +245,16 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
 
     /** The catalogue had no row for this case: it waits for the center. */
     public void awaitManualDispatch(String actor, Instant now) {
+        awaitManualDispatch(actor, now, null);
+    }
+
+    /** As above, with the reason on the timeline when the catalogue did name a unit the case may not go to. */
+    public void awaitManualDispatch(String actor, Instant now, String reason) {
         requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
         CaseStatus from = status;
         this.status = CaseStatus.AWAITING_DISPATCH;
         this.departmentId = null;
-        changed(CaseEventType.AWAITING_DISPATCH, actor, from, null, now);
+        changed(CaseEventType.AWAITING_DISPATCH, actor, from, reason, now);
     }
 
     /** The department the center chose and the dispatch has not yet used, if any. */

@@ -19,6 +19,7 @@ import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.DispatchLevelRefused;
 import org.hotline8890.workflow.IntakeDecision;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -217,6 +218,7 @@ class CenterPages {
         // These codes are about a value the person chose, so the message belongs next to that field.
         return switch (refused.getCode()) {
             case "department.unknown" -> invalid(action, "departmentCode");
+            case DispatchLevelRefused.CODE -> new Problem(action, DispatchLevelRefused.FIELD, "page.center.refused.departmentLevel");
             case "case.missing.comment", "case.missing.reason" -> invalid(action, "comment");
             default -> new Problem(action, null, "page.center.refused");
         };

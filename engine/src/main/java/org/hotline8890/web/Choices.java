@@ -45,11 +45,15 @@ class Choices {
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
     }
 
-    /** Where a case can be dispatched: the departments and the districts' own hotline offices. */
+    /**
+     * Where a case can be dispatched: the departments, the districts' own hotline offices and the street
+     * offices (the dispatch level rule decides per category whether a street may take it).
+     */
     List<Choice> departments(Locale locale) {
         boolean english = english(locale);
         return organisation.all().stream()
-                .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT)
+                .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT
+                        || u.getKind() == OrgUnitKind.STREET)
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
     }
 

@@ -44,11 +44,12 @@ public class CaseActions {
     private final CitizenNotifier notifier;
     private final HotlineProperties properties;
     private final KnowledgeBase knowledge;
+    private final DispatchLevelPolicy levels;
     private final Clock clock;
 
     CaseActions(CaseRepository cases, CaseProcess process, Organisation organisation, CaseAccessPolicy access,
                 TimeLimitPolicy timeLimits, RehandlingPolicy rehandling, QueryCodes queryCodes,
-                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, Clock clock) {
+                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, DispatchLevelPolicy levels, Clock clock) {
         this.cases = cases;
         this.process = process;
         this.organisation = organisation;
@@ -59,6 +60,7 @@ public class CaseActions {
         this.notifier = notifier;
         this.properties = properties;
         this.knowledge = knowledge;
+        this.levels = levels;
         this.clock = clock;
     }
 
@@ -85,7 +87,7 @@ public class CaseActions {
                     .orElseThrow(() -> new CaseNotFoundException(mergeInto)), staff.username(), now);
             case DISPATCH -> {
                 if (departmentCode != null && !departmentCode.isBlank()) {
-                    c.chooseDepartment(department(departmentCode).getId(), properties.returnsBeforeDesignation());
+                    c.chooseDepartment(department(c, departmentCode).getId(), properties.returnsBeforeDesignation());
                 }
             }
             case REVIEW -> throw new CaseStateException("intake.decision", "choose ANSWER, REJECT, MERGE or DISPATCH");
@@ -97,7 +99,7 @@ public class CaseActions {
     /** The catalogue found nobody: the center names the department. */
     public void dispatchManually(Staff staff, String caseNumber, String departmentCode) {
         HotlineCase c = load(staff, caseNumber);
-        c.chooseDepartment(department(departmentCode).getId(), properties.returnsBeforeDesignation());
+        c.chooseDepartment(department(c, departmentCode).getId(), properties.returnsBeforeDesignation());
         cases.save(c);
         process.completeTask(caseNumber, "Task_DispatchManually", Map.of());
     }
@@ -120,7 +122,7 @@ public class CaseActions {
     public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment) {
         HotlineCase c = load(staff, caseNumber);
         if (redispatch) {
-            c.chooseDepartment(department(required(departmentCode, "departmentCode")).getId(),
+            c.chooseDepartment(department(c, required(departmentCode, "departmentCode")).getId(),
                     properties.returnsBeforeDesignation());
             cases.save(c);
             process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, "REDISPATCH"));
@@ -228,9 +230,12 @@ public class CaseActions {
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
-    private OrgUnit department(String code) {
-        return organisation.byCode(code).orElseThrow(() -> new CaseStateException("department.unknown",
+    /** The unit the center chose, if it exists and the dispatch level rule lets the case go down to it. */
+    private OrgUnit department(HotlineCase c, String code) {
+        OrgUnit unit = organisation.byCode(code).orElseThrow(() -> new CaseStateException("department.unknown",
                 "no department with code " + code));
+        levels.check(c.getCategoryCode(), unit);
+        return unit;
     }
 
     private static String required(String value, String field) {

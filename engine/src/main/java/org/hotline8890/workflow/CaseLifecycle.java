@@ -39,11 +39,12 @@ class CaseLifecycle {
     private final Publication publication;
     private final CitizenNotifier notifier;
     private final HotlineProperties properties;
+    private final DispatchLevelPolicy levels;
     private final Clock clock;
 
     CaseLifecycle(CaseRepository cases, Organisation organisation, RoutingPolicy routing, TimeLimitPolicy timeLimits,
                   EscalationPolicy escalation, Publication publication, CitizenNotifier notifier,
-                  HotlineProperties properties, Clock clock) {
+                  HotlineProperties properties, DispatchLevelPolicy levels, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
         this.routing = routing;
@@ -52,6 +53,7 @@ class CaseLifecycle {
         this.publication = publication;
         this.notifier = notifier;
         this.properties = properties;
+        this.levels = levels;
         this.clock = clock;
     }
 
@@ -62,10 +64,14 @@ class CaseLifecycle {
     Optional<Dispatched> dispatch(Long caseId) {
         HotlineCase c = load(caseId);
         Instant now = clock.instant();
-        Optional<OrgUnit> department = Optional.ofNullable(c.chosenDepartment()).flatMap(organisation::byId)
-                .or(() -> routing.departmentFor(c).flatMap(organisation::byCode));
-        if (department.isEmpty()) {
-            c.awaitManualDispatch(SYSTEM, now);
+        Optional<OrgUnit> chosen = Optional.ofNullable(c.chosenDepartment()).flatMap(organisation::byId);
+        Optional<OrgUnit> department = chosen.or(() -> routing.departmentFor(c).flatMap(organisation::byCode));
+        // The center's choice was checked when it was made; the catalogue's is checked here, and a unit the
+        // dispatch level rule forbids sends the case to the center with the reason instead of to that unit.
+        Optional<String> refused = chosen.isPresent() ? Optional.empty()
+                : department.flatMap(unit -> levels.refusal(c.getCategoryCode(), unit));
+        if (department.isEmpty() || refused.isPresent()) {
+            c.awaitManualDispatch(SYSTEM, now, refused.map(why -> "dispatch catalogue: " + why).orElse(null));
             cases.save(c);
             return Optional.empty();
         }
