@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Citizen submissions against the production configuration (docs/benchmarks.md).
+#   bash bench/run-intake.sh            # 300 s
+#   BENCH_SECONDS=60 bash bench/run-intake.sh
+# Settings: BENCH_SECONDS, BENCH_WARMUP_SECONDS (15), BENCH_CONCURRENCY (8), BENCH_RAW_SECONDS (min(60, BENCH_SECONDS)).
+# Concurrency 8, not more: at 10 or more concurrent submissions the engine stalls for Hikari's 30 s
+# connection timeout (each submission holds a pooled connection and CaseNumbers.next wants a second
+# one, REQUIRES_NEW, from the same pool of 10); docs/benchmarks.md, "Findings".
+export BENCH_CONCURRENCY=${BENCH_CONCURRENCY:-8}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_NAME=intake
+source "$ROOT/bench/common.sh"
+
+build
+fresh_database
+start_engine
+machine
+thread_sample "^intake: warm-up" $(( ${BENCH_WARMUP_SECONDS:-15} + BENCH_SECONDS / 2 ))
+load_generator intake
+log "engine metrics after the run:"
+engine_metrics
+log "report: $REPORT"
