@@ -1,6 +1,7 @@
 package org.hotline8890.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The department workbench as a handler uses it in a browser, for any test that walks a case through a
@@ -93,11 +96,15 @@ public final class DepartmentWorkbenchPage {
         return browser.findElements(By.cssSelector("#attachments li a")).stream().map(WebElement::getText).toList();
     }
 
+    /** The click may return before the page it posts to has loaded: wait for that page's notice. */
     private String notice() {
-        return browser.findElement(By.id("notice")).getText();
+        return chromium.await("#notice").getText();
     }
 
     private String noticeOrFieldError(String errorId) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("notice")),
+                ExpectedConditions.presenceOfElementLocated(By.id(errorId))));
         List<WebElement> notice = browser.findElements(By.id("notice"));
         if (!notice.isEmpty()) {
             return notice.get(0).getText();
