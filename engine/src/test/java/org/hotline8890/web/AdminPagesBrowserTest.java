@@ -66,13 +66,13 @@ class AdminPagesBrowserTest {
         assertThat(chromium.text("h1")).isEqualTo("系统管理");
         chromium.screenshot("admin");
 
-        browser.findElement(By.cssSelector("main a[href='/admin/organisation']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("main a[href='/admin/organisation']")));
         new Select(chromium.await("#unit-parent")).selectByVisibleText("CITY 示范市");
         browser.findElement(By.id("unit-code")).sendKeys("WLJ");
         browser.findElement(By.id("unit-name")).sendKeys("市文化和旅游局");
         browser.findElement(By.id("unit-name-en")).sendKeys("Culture and Tourism Bureau");
         new Select(browser.findElement(By.id("unit-kind"))).selectByValue("DEPARTMENT");
-        browser.findElement(By.cssSelector("#add-unit button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#add-unit button[type='submit']")));
         assertThat(chromium.await("#notice").getText()).contains("WLJ");
         assertThat(chromium.text("#unit-WLJ")).contains("市文化和旅游局", "部门");
 
@@ -83,10 +83,10 @@ class AdminPagesBrowserTest {
         new Select(browser.findElement(By.id("user-role"))).selectByValue("DEPARTMENT");
         new Select(browser.findElement(By.id("user-unit"))).selectByVisibleText("WLJ 市文化和旅游局");
         browser.findElement(By.id("user-password")).sendKeys("short");
-        browser.findElement(By.cssSelector("#add-user button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#add-user button[type='submit']")));
         assertThat(chromium.await("#user-password-error").getText()).contains("至少需要 10 个字符");
         browser.findElement(By.id("user-password")).sendKeys("culture-and-tourism");
-        browser.findElement(By.cssSelector("#add-user button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#add-user button[type='submit']")));
         assertThat(chromium.await("#notice").getText()).contains(username);
         assertThat(chromium.text("#user-" + username)).contains("文旅局承办人");
         chromium.screenshot("admin-users");
@@ -114,12 +114,12 @@ class AdminPagesBrowserTest {
             landsOn("/admin");
             chromium.open("/admin/calendar");
             browser.findElement(By.id("calendar-file")).sendKeys(file.toAbsolutePath().toString());
-            browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
+            chromium.clickThrough(browser.findElement(By.cssSelector("#upload button[type='submit']")));
             assertThat(chromium.await("#change-" + added).getText()).contains("新增", "防汛假");
             assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).hasSize(1);
             chromium.screenshot("admin-calendar-preview");
 
-            browser.findElement(By.cssSelector("#apply button[type='submit']")).click();
+            chromium.clickThrough(browser.findElement(By.cssSelector("#apply button[type='submit']")));
             assertThat(chromium.await("#notice").getText()).contains("2025");
             assertThat(calendar.calculator()).isNotNull();
 

@@ -126,7 +126,7 @@ public final class AgentConsolePage {
 
     /** Saves and answers the case number shown to read out. */
     public String save() {
-        chromium.find("#save").click();
+        chromium.clickThrough(chromium.find("#save"));
         return chromium.await("#saved-case-number").getText();
     }
 

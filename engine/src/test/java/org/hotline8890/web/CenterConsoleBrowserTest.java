@@ -80,7 +80,7 @@ class CenterConsoleBrowserTest {
         chromium.find("#subject").sendKeys("夜间施工噪音");
         chromium.find("#content").sendKeys("东华路工地每晚23点后仍在施工");
         chromium.find("#phone").sendKeys("13812345678");
-        chromium.driver().findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.clickThrough(chromium.driver().findElement(By.cssSelector("form button[type='submit']")));
         return chromium.text("#case-number");
     }
 

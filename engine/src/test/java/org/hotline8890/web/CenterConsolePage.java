@@ -59,7 +59,7 @@ public final class CenterConsolePage {
         if (departmentCodeOrNull != null) {
             new Select(row.findElement(By.id("intake-" + caseNumber + "-department"))).selectByValue(departmentCodeOrNull);
         }
-        row.findElement(By.cssSelector("form.intake-form button[type='submit']")).click();
+        chromium.clickThrough(row.findElement(By.cssSelector("form.intake-form button[type='submit']")));
         return notice();
     }
 
@@ -67,19 +67,19 @@ public final class CenterConsolePage {
     public String dispatchManually(String caseNumber, String departmentCode) {
         WebElement row = openRow("dispatch", caseNumber);
         new Select(row.findElement(By.id("dispatch-" + caseNumber + "-department"))).selectByValue(departmentCode);
-        row.findElement(By.cssSelector("form.dispatch-form button[type='submit']")).click();
+        chromium.clickThrough(row.findElement(By.cssSelector("form.dispatch-form button[type='submit']")));
         return notice();
     }
 
     public String approveExtension(String caseNumber) {
         WebElement row = openRow("extensions", caseNumber);
-        row.findElement(By.cssSelector("button[name='approved'][value='true']")).click();
+        chromium.clickThrough(row.findElement(By.cssSelector("button[name='approved'][value='true']")));
         return notice();
     }
 
     public String acceptReply(String caseNumber) {
         WebElement row = openRow("replies", caseNumber);
-        row.findElement(By.cssSelector("button[name='accepted'][value='true']")).click();
+        chromium.clickThrough(row.findElement(By.cssSelector("button[name='accepted'][value='true']")));
         return notice();
     }
 
@@ -87,7 +87,7 @@ public final class CenterConsolePage {
     public String recordFeedbackCall(String caseNumber, String level) {
         WebElement row = openRow("feedback", caseNumber);
         row.findElement(By.cssSelector("input[name='rating'][value='" + level + "']")).click();
-        row.findElement(By.cssSelector("form.feedback-form button[type='submit']")).click();
+        chromium.clickThrough(row.findElement(By.cssSelector("form.feedback-form button[type='submit']")));
         return notice();
     }
 

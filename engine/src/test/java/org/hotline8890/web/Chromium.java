@@ -72,7 +72,7 @@ public final class Chromium implements AutoCloseable {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        clickThrough(browser.findElement(By.cssSelector("main form button[type='submit']")));
     }
 
     public void forgetCookies() {
@@ -88,6 +88,17 @@ public final class Chromium implements AutoCloseable {
     public WebElement await(String css) {
         return new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * Clicks what sends the browser to another page (a form's submit button, a link) and waits until it has
+     * left this one. Without the wait, a look-up right after the click can find the old page's element (its
+     * notice from the previous action, say), which then goes stale in the caller's hands.
+     */
+    public void clickThrough(WebElement control) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     public String text(String css) {

@@ -50,7 +50,7 @@ class CitizenPortalBrowserTest {
     void aCitizenSubmitsOnThePageSeesNumberAndCodeAndFindsTheCaseReceived() throws IOException {
         open("/");
         screenshot("home");
-        browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")));
         CitizenPortalPage.Submitted shown = submitNoiseComplaint("夜间施工噪音", "东华路工地每晚23点后仍在施工", "request");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("查询码只显示这一次");
 
@@ -63,7 +63,7 @@ class CitizenPortalBrowserTest {
     void anEnglishReaderDoesTheSameInEnglish() throws IOException {
         open("/?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to the 8890 hotline");
-        browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("a[href='/citizen/requests/new']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submit a request");
         CitizenPortalPage.Submitted shown = submitNoiseComplaint("Building site noise at night",
                 "Work goes on after 11 pm every night.", "request-en");
@@ -81,7 +81,7 @@ class CitizenPortalBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("办理结果公开");
         screenshot("results");
         open("/citizen/requests/new");
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("form button[type='submit']")));
         assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("有些内容需要修改");
         screenshot("request-refused");
         open("/citizen/no-such-page");

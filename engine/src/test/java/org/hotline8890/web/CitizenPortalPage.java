@@ -68,7 +68,7 @@ public final class CitizenPortalPage {
         if (shot != null) {
             chromium.screenshot(shot);
         }
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("form button[type='submit']")));
         Submitted shown = new Submitted(chromium.await("#case-number").getText(), chromium.text("#query-code"));
         if (shot != null) {
             chromium.screenshot(shot + "-submitted");
@@ -87,14 +87,14 @@ public final class CitizenPortalPage {
         if (link.isEmpty()) {
             chromium.open("/citizen/lookup");
         } else {
-            link.get(0).click();
+            chromium.clickThrough(link.get(0));
         }
         chromium.await("#caseNumber").sendKeys(caseNumber);
         browser.findElement(By.id("queryCode")).sendKeys(queryCode);
         if (shot != null) {
             chromium.screenshot("lookup");
         }
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("form button[type='submit']")));
         // Either the case page or the look-up page again with its message; a loaded machine may take a while.
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.id("case-status")),
@@ -131,7 +131,7 @@ public final class CitizenPortalPage {
         if (comment != null) {
             browser.findElement(By.id("comment")).sendKeys(comment);
         }
-        browser.findElement(By.cssSelector("section[aria-labelledby='feedback-title'] button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("section[aria-labelledby='feedback-title'] button[type='submit']")));
         return chromium.await("main .notice").getText();
     }
 }

@@ -56,7 +56,7 @@ public final class DepartmentWorkbenchPage {
     /** Signs for the case (签收); returns the notice shown. */
     public String sign(String caseNumber) {
         openByUrl(caseNumber);
-        browser.findElement(By.id("sign")).click();
+        chromium.clickThrough(browser.findElement(By.id("sign")));
         return notice();
     }
 
@@ -64,7 +64,7 @@ public final class DepartmentWorkbenchPage {
     public String returnToCenter(String caseNumber, String reason) {
         openByUrl(caseNumber);
         browser.findElement(By.id("return-reason")).sendKeys(reason);
-        browser.findElement(By.cssSelector("#return-form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#return-form button[type='submit']")));
         return notice();
     }
 
@@ -75,7 +75,7 @@ public final class DepartmentWorkbenchPage {
         // A date field's typing order follows the browser's locale; its value is always ISO.
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", until, date.toString());
         browser.findElement(By.id("extension-reason")).sendKeys(reason);
-        browser.findElement(By.cssSelector("#extension-form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#extension-form button[type='submit']")));
         return noticeOrFieldError("extension-until-error");
     }
 
@@ -86,7 +86,7 @@ public final class DepartmentWorkbenchPage {
         if (attachmentOrNull != null) {
             browser.findElement(By.id("reply-files")).sendKeys(attachmentOrNull.toAbsolutePath().toString());
         }
-        browser.findElement(By.cssSelector("#reply-form button[type='submit']")).click();
+        chromium.clickThrough(browser.findElement(By.cssSelector("#reply-form button[type='submit']")));
         return noticeOrFieldError("reply-files-error");
     }
 

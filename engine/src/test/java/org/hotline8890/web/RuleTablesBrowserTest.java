@@ -49,7 +49,7 @@ class RuleTablesBrowserTest {
             WebElement cell = chromium.find("#cell-r0-o0");
             cell.clear();
             cell.sendKeys("\"DC-CGJ\"");
-            chromium.find("button[name='action'][value='save']").click();
+            chromium.clickThrough(chromium.find("button[name='action'][value='save']"));
             chromium.await("p.notice[role='status']");
         }
     }
@@ -64,12 +64,12 @@ class RuleTablesBrowserTest {
         assertThat(department.getAttribute("value")).isEqualTo("\"DC-CGJ\"");
         department.clear();
         department.sendKeys("\"HBJ\"");
-        chromium.find("button[name='action'][value='preview']").click();
+        chromium.clickThrough(chromium.find("button[name='action'][value='preview']"));
         assertThat(chromium.await(".rule-preview").getText()).contains("~ row 1: Department \"DC-CGJ\" → \"HBJ\"");
         assertThat(latestVersion()).as("the preview deploys nothing").isEqualTo(versionAtStart);
         chromium.screenshot("admin-dispatch-catalogue");
 
-        chromium.find("button[name='action'][value='save']").click();
+        chromium.clickThrough(chromium.find("button[name='action'][value='save']"));
         assertThat(chromium.await("p.notice[role='status']").getText()).contains("新版本为 " + (versionAtStart + 1));
         assertThat(chromium.driver().findElements(By.cssSelector("section[aria-labelledby='history-heading'] tbody tr")))
                 .isNotEmpty();
