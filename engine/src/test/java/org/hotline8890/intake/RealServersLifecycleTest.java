@@ -52,6 +52,8 @@ class RealServersLifecycleTest {
         registry.add("spring.rabbitmq.port", () -> env("HOTLINE_IT_RABBIT_PORT"));
         registry.add("spring.rabbitmq.username", () -> env("HOTLINE_IT_RABBIT_USER"));
         registry.add("spring.rabbitmq.password", () -> env("HOTLINE_IT_RABBIT_PASSWORD"));
+        // Optional: a virtual host of its own keeps this run's queues apart from another run's on the same broker.
+        registry.add("spring.rabbitmq.virtual-host", () -> System.getenv().getOrDefault("HOTLINE_IT_RABBIT_VHOST", "/"));
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     }
 
