@@ -21,15 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Puts an emergency in a person's hands. It listens for a dispatch after it committed, whichever way it
- * happened (the catalogue's, the center's manual choice, a redispatch), so no dispatch path can forget
- * it; the alert is a transaction of its own, and its failure never undoes the dispatch. The SMS goes
+ * Puts an emergency in a person's hands. It listens for a dispatch just before its transaction commits,
+ * whichever way it happened (the catalogue's, the center's manual choice, a redispatch), so no dispatch
+ * path can forget it, and the alert is committed with its dispatch or not at all: never an emergency
+ * dispatched without its alert. Running in the dispatch's own transaction also keeps it on the
+ * dispatch's one pooled connection (a transaction of its own after the commit needed a second one while
+ * the first was still held, and concurrent intakes starved the pool; docs/benchmarks.md). The SMS goes
  * through the outbox, so it is retried and recorded; nobody on the roster is said on the case and in
  * the log at ERROR: never silently nothing.
  */
@@ -67,8 +68,7 @@ class DutyAlerts {
         this.policy = new EmergencyPolicy(settings.nightStarts(), settings.nightEnds(), properties.zone());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onDispatch(CaseChanged change) {
         if (change.type() != CaseEventType.DISPATCHED) {
             return;

@@ -7,10 +7,13 @@ import static org.hotline8890.TestCases.staff;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hotline8890.cases.CaseNumbers;
+import org.hotline8890.cases.CaseNumbersTest;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.Satisfaction;
@@ -68,6 +71,7 @@ class RealServersLifecycleTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired IntakeQueue queue;
     @Autowired CaseIntake intake;
+    @Autowired CaseNumbers numbers;
     @Autowired CaseActions actions;
     @Autowired CaseRepository cases;
     @Autowired Organisation organisation;
@@ -152,6 +156,13 @@ class RealServersLifecycleTest {
                     assertThat(d.reason()).contains("neither a subject nor a text");
                 });
         assertThat(contactCount(messageId)).isZero();
+    }
+
+    @Test
+    void concurrentFirstIntakesOfADayNeitherDeadlockOnTheCounterNorStarveThePool() throws Exception {
+        // A day no other test uses, so its counter row does not exist yet.
+        CaseNumbersTest.assertNumbersOfANewDayAreOneToN(numbers, LocalDate.of(2032, 2, 29));
+        CaseNumbersTest.assertConcurrentIntakesAllOpen(intake);
     }
 
     /** The highest V&lt;n&gt;__ migration shipped, so that a new migration needs no change here. */
