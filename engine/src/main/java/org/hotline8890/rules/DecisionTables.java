@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
@@ -94,6 +95,9 @@ class DecisionTables {
         List<CellProblem> problems = new ArrayList<>(validator.problems(current, rows));
         if (problems.isEmpty() && decision == EditableDecision.TIME_LIMITS) {
             problems.addAll(uncoveredTimeLimits(decision, rows));
+        }
+        if (problems.isEmpty() && decision == EditableDecision.ESCALATION_LADDER) {
+            problems.addAll(repeatedLadderSteps(decision, rows));
         }
         return problems;
     }
@@ -229,21 +233,48 @@ class DecisionTables {
 
     /** The time limits must answer every type and urgency, or dispatching such a case would fail. */
     private List<CellProblem> uncoveredTimeLimits(EditableDecision decision, List<Row> rows) {
+        List<CellProblem> problems = new ArrayList<>();
+        everyTypeAndUrgency(decision, rows, (type, urgency, results) -> {
+            if (results.isEmpty()) {
+                problems.add(CellProblem.table("rules.error.uncovered", type.name(), urgency.name()));
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * The ladder collects every matching row; two with the same step for one type and urgency would leave
+     * the order of the steps undefined, and the policy refuses such a ladder, failing every case it meets.
+     * No row at all is allowed: that type and urgency simply has no ladder.
+     */
+    private List<CellProblem> repeatedLadderSteps(EditableDecision decision, List<Row> rows) {
+        List<CellProblem> problems = new ArrayList<>();
+        everyTypeAndUrgency(decision, rows, (type, urgency, results) -> {
+            Set<Object> steps = new HashSet<>();
+            results.stream().map(r -> r.getEntry("step")).filter(step -> !steps.add(step)).distinct()
+                    .forEach(step -> problems.add(CellProblem.table("rules.error.repeatedStep", type.name(),
+                            urgency.name(), String.valueOf(step))));
+        });
+        return problems;
+    }
+
+    private interface CandidateAnswer {
+        void check(CaseType type, Urgency urgency, DmnDecisionResult results);
+    }
+
+    /** Evaluates the edited rows, not yet deployed, for each type and urgency. */
+    private void everyTypeAndUrgency(EditableDecision decision, List<Row> rows, CandidateAnswer answer) {
         DecisionDefinition latest = latest(decision);
         String xml = write(repository.getDmnModelInstance(latest.getId()), withIds(rows));
         DmnDecision candidate = dmnEngine.parseDecision(decision.key,
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        List<CellProblem> problems = new ArrayList<>();
         for (CaseType type : CaseType.values()) {
             for (Urgency urgency : Urgency.values()) {
                 Map<String, Object> in = new LinkedHashMap<>();
                 in.put("type", type.name());
                 in.put("urgency", urgency.name());
-                if (dmnEngine.evaluateDecisionTable(candidate, in).isEmpty()) {
-                    problems.add(CellProblem.table("rules.error.uncovered", type.name(), urgency.name()));
-                }
+                answer.check(type, urgency, dmnEngine.evaluateDecision(candidate, in));
             }
         }
-        return problems;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The decisions administrators may edit, and the page each one lives on. */
 enum EditableDecision {
     DISPATCH_CATALOGUE("dispatch_catalogue", "dispatch-catalogue"),
-    TIME_LIMITS("time_limits", "time-limits");
+    TIME_LIMITS("time_limits", "time-limits"),
+    ESCALATION_LADDER("escalation_ladder", "escalation-ladder");
 
     final String key;
     final String slug;

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RuleTablePages {
 
-    private static final String PAGE = "/admin/{slug:dispatch-catalogue|time-limits}";
+    private static final String PAGE = "/admin/{slug:dispatch-catalogue|time-limits|escalation-ladder}";
 
     private final DecisionTables tables;
     private final CurrentStaff currentStaff;

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hotline8890.cases.CaseType;
+import org.hotline8890.cases.EscalationAction;
+import org.hotline8890.cases.EscalationOffset;
 import org.hotline8890.cases.Urgency;
 import org.hotline8890.organisation.OrgUnitKind;
 import org.hotline8890.organisation.Organisation;
@@ -31,6 +33,8 @@ final class RuleTableValidator {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\\\]*)\"");
     private static final Set<String> SIGN_CLOCKS = Set.of("WORKING", "WALL");
     private static final Set<String> HANDLE_UNITS = Set.of("WORKING_DAYS", "HOURS");
+    private static final Set<String> ESCALATION_ACTIONS = Arrays.stream(EscalationAction.values()).map(Enum::name)
+            .collect(Collectors.toSet());
     /** The name under which the DMN engine hands the input value to an input entry. */
     private static final String CELL_INPUT = "cellInput";
 
@@ -110,6 +114,13 @@ final class RuleTableValidator {
             }
             case "signClock" -> oneOf(row, index, column, value, SIGN_CLOCKS, problems);
             case "handleUnit" -> oneOf(row, index, column, value, HANDLE_UNITS, problems);
+            case "action" -> oneOf(row, index, column, value, ESCALATION_ACTIONS, problems);
+            case "offset" -> {
+                if (EscalationOffset.parse(value).isEmpty()) {
+                    problems.add(CellProblem.output(row, index, column.label(), "rules.error.offset", value,
+                            EscalationOffset.FORMS));
+                }
+            }
             default -> { }
         }
     }

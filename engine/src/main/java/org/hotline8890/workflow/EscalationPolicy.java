@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -16,6 +14,7 @@ import org.hotline8890.calendar.WorkingCalendarService;
 import org.hotline8890.calendar.WorkingTimeCalculator;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.EscalationAction;
+import org.hotline8890.cases.EscalationOffset;
 import org.hotline8890.cases.Urgency;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,6 @@ import org.springframework.stereotype.Component;
 class EscalationPolicy {
 
     static final String DECISION = "escalation_ladder";
-
-    /** "80%": a share of the allowed time; "+Nd": N working days after the deadline; "+Nh": N wall-clock hours after it. */
-    private static final Pattern SHARE = Pattern.compile("(\\d{1,3})%");
-    private static final Pattern AFTER_DUE = Pattern.compile("\\+(\\d{1,3})([dh])");
 
     /** One row of the table. */
     record Step(int step, EscalationAction action, String offset) {
@@ -92,21 +87,14 @@ class EscalationPolicy {
     }
 
     Instant dueAt(String offset, Instant start, Instant handleBy) {
-        Matcher share = SHARE.matcher(offset);
-        if (share.matches()) {
-            long span = Math.max(0, Duration.between(start, handleBy).toMillis());
-            return start.plusMillis(span * Integer.parseInt(share.group(1)) / 100);
-        }
-        Matcher after = AFTER_DUE.matcher(offset);
-        if (after.matches()) {
-            int amount = Integer.parseInt(after.group(1));
-            if ("h".equals(after.group(2))) {
-                return handleBy.plus(Duration.ofHours(amount));
-            }
-            return amount == 0 ? handleBy : calendar.get().plusWorkingDays(handleBy, amount).due();
-        }
-        throw new IllegalStateException("the escalation_ladder offset '" + offset
-                + "' is none of \"80%\", \"+2d\", \"+8h\"");
+        EscalationOffset parsed = EscalationOffset.parse(offset).orElseThrow(() -> new IllegalStateException(
+                "the escalation_ladder offset '" + offset + "' is none of " + EscalationOffset.FORMS));
+        int amount = parsed.amount();
+        return switch (parsed.kind()) {
+            case SHARE_OF_HANDLING_TIME -> start.plusMillis(Math.max(0, Duration.between(start, handleBy).toMillis()) * amount / 100);
+            case HOURS_AFTER_DEADLINE -> handleBy.plus(Duration.ofHours(amount));
+            case WORKING_DAYS_AFTER_DEADLINE -> amount == 0 ? handleBy : calendar.get().plusWorkingDays(handleBy, amount).due();
+        };
     }
 
     private static Step step(Map<String, Object> row) {
@@ -117,9 +105,8 @@ class EscalationPolicy {
             throw new IllegalStateException("an escalation_ladder row lacks step, action or offset: " + row);
         }
         String text = offset.toString().trim();
-        if (!SHARE.matcher(text).matches() && !AFTER_DUE.matcher(text).matches()) {
-            throw new IllegalStateException("the escalation_ladder offset '" + text
-                    + "' is none of \"80%\", \"+2d\", \"+8h\"");
+        if (EscalationOffset.parse(text).isEmpty()) {
+            throw new IllegalStateException("the escalation_ladder offset '" + text + "' is none of " + EscalationOffset.FORMS);
         }
         return new Step(number.intValue(), EscalationAction.valueOf(action.toString()), text);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline8890.TestCases.dispatcher;
 import static org.hotline8890.TestCases.noiseComplaint;
+import static org.hotline8890.TestCases.staff;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +16,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.Urgency;
 import org.hotline8890.organisation.OrgUnitKind;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Role;
 import org.hotline8890.rules.RuleTable.Row;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
@@ -54,17 +58,20 @@ class DecisionTablesTest {
 
     RuleTable dispatchAtStart;
     RuleTable limitsAtStart;
+    RuleTable ladderAtStart;
 
     @BeforeEach
     void remember() {
         dispatchAtStart = tables.read(EditableDecision.DISPATCH_CATALOGUE);
         limitsAtStart = tables.read(EditableDecision.TIME_LIMITS);
+        ladderAtStart = tables.read(EditableDecision.ESCALATION_LADDER);
     }
 
     @AfterEach
     void restore() {
         restore(EditableDecision.DISPATCH_CATALOGUE, dispatchAtStart);
         restore(EditableDecision.TIME_LIMITS, limitsAtStart);
+        restore(EditableDecision.ESCALATION_LADDER, ladderAtStart);
     }
 
     private void restore(EditableDecision decision, RuleTable original) {
@@ -207,6 +214,54 @@ class DecisionTablesTest {
         assertThat(tables.evaluate(EditableDecision.DISPATCH_CATALOGUE,
                 Map.of("type", "COMPLAINT", "category", "ENV.NOISE", "district", "DC")))
                 .extracting(r -> r.get("department")).containsExactly("ZJJ");
+    }
+
+    @Test
+    void theLaddersStepsMustBeKnownActionsAtMomentsItUnderstandsAndEachStepOnceForATypeAndUrgency() {
+        List<Row> rows = new ArrayList<>(ladderAtStart.rows());
+        Row first = rows.get(0);
+        rows.set(0, new Row(first.id(), first.inputs(), List.of("1", "\"CALL_THE_MAYOR\"", "\"tomorrow\""), ""));
+        assertThat(tables.problems(EditableDecision.ESCALATION_LADDER, rows))
+                .extracting(CellProblem::row, CellProblem::column, CellProblem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "Action", "rules.error.oneOf"),
+                        org.assertj.core.groups.Tuple.tuple(1, "Offset from the deadline", "rules.error.offset"));
+
+        List<Row> repeated = new ArrayList<>(ladderAtStart.rows());
+        repeated.add(new Row(null, List.of("\"COMPLAINT\"", "-"), List.of("1", "\"REMIND_HEAD\"", "\"50%\""), ""));
+        assertThat(tables.problems(EditableDecision.ESCALATION_LADDER, repeated))
+                .extracting(CellProblem::code, CellProblem::args)
+                .contains(org.assertj.core.groups.Tuple.tuple("rules.error.repeatedStep", List.of("COMPLAINT", "NORMAL", "1")),
+                        org.assertj.core.groups.Tuple.tuple("rules.error.repeatedStep", List.of("COMPLAINT", "URGENT", "1")));
+    }
+
+    @Test
+    void anEditedLadderTimesTheFirstStepOfACaseHandledAfterTheSave() {
+        List<Row> rows = new ArrayList<>(ladderAtStart.rows());
+        int normalFirstStep = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.inputs().get(1).startsWith("not(") && row.outputs().get(0).equals("1")) {
+                normalFirstStep = i;
+                rows.set(i, new Row(row.id(), row.inputs(), List.of("1", "\"REMIND_HANDLER\"", "\"50%\""), row.annotation()));
+            }
+        }
+        assertThat(normalFirstStep).as("the shipped ladder has a first step for ordinary urgency").isNotNegative();
+        tables.save(EditableDecision.ESCALATION_LADDER, rows, ladderAtStart.version(), "admin");
+
+        String number = intake.open(noiseComplaint(Instant.now()), IntakeDecision.REVIEW, null, "channel:web")
+                .theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher(organisation), number, IntakeDecision.DISPATCH, null, null, null);
+        actions.sign(staff(organisation, "dept-environment", Role.DEPARTMENT, "HBJ"), number);
+
+        HotlineCase handling = cases.findByCaseNumber(number).orElseThrow();
+        long allowed = Duration.between(handling.getDispatchedAt(), handling.getHandleBy()).toMillis();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult().getId();
+        Job firstStep = engine.getManagementService().createJobQuery().processInstanceId(instance)
+                .activityId("Timer_EscalationDue").singleResult();
+        assertThat(Duration.between(handling.getDispatchedAt(), firstStep.getDuedate().toInstant()).toMillis())
+                .isBetween(allowed / 2 - 1000, allowed / 2 + 1000);
     }
 
     private static List<Row> withOutput(RuleTable table, String category, int output, String value) {

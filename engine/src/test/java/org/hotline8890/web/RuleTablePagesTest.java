@@ -147,10 +147,31 @@ class RuleTablePagesTest {
     }
 
     @Test
+    void theLadderPageSaysEveryMatchingRowAppliesTestsAllStepsAndMarksAMomentItDoesNotUnderstand() throws Exception {
+        MockHttpSession admin = logIn("admin");
+        String page = mvc.perform(get("/admin/escalation-ladder").session(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(page).select("form.rule-table caption").text()).isEqualTo("规则（每条匹配的规则都生效）");
+
+        Document tested = Jsoup.parse(mvc.perform(get("/admin/escalation-ladder/test").session(admin)
+                        .param("type", "COMPLAINT").param("urgency", "NORMAL"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(tested.select("#test-result dl")).hasSizeGreaterThan(1);
+
+        Map<String, String> form = formOf(page);
+        form.put("rows[0].outputs[2]", "\"soon\"");
+        Document refused = Jsoup.parse(mvc.perform(submit(form, "/admin/escalation-ladder", "save").session(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.getElementById("err-r0-o2").text())
+                .isEqualTo("“soon”不是有效的时间点，只能写成 \"80%\", \"+2d\", \"+8h\" 这样的形式。");
+    }
+
+    @Test
     void aDispatcherCannotOpenOrChangeTheTables() throws Exception {
         MockHttpSession dispatcher = logIn("dispatcher");
         mvc.perform(get("/admin/time-limits").session(dispatcher)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/dispatch-catalogue").session(dispatcher)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/escalation-ladder").session(dispatcher)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/dispatch-catalogue").session(dispatcher).with(csrf()).param("action", "save"))
                 .andExpect(status().isForbidden());
     }
