@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -87,6 +88,24 @@ class DecisionTables {
 
     int latestVersion(EditableDecision decision) {
         return latest(decision).getVersion();
+    }
+
+    /** Whether the newest version of the table is one an administrator deployed (rather than a release). */
+    boolean latestIsAdministrators(EditableDecision decision) {
+        return SOURCE.equals(sourceOf(latest(decision)));
+    }
+
+    /** The newest version an administrator deployed, however many releases came after it; empty if none. */
+    Optional<RuleTable> latestByAdministrators(EditableDecision decision) {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(decision.key)
+                .orderByDecisionDefinitionVersion().desc().list().stream()
+                .filter(d -> SOURCE.equals(sourceOf(d)))
+                .findFirst()
+                .map(d -> toTable(decision, d.getVersion(), repository.getDmnModelInstance(d.getId())));
+    }
+
+    private String sourceOf(DecisionDefinition definition) {
+        return repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult().getSource();
     }
 
     /** Every problem of the edited rows; empty when they can be deployed. */

@@ -48,6 +48,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 class DecisionTablesTest {
 
     @Autowired DecisionTables tables;
+    @Autowired ReleasedTables releasedTables;
     @Autowired RuleChangeRepository changes;
     @Autowired ProcessEngine engine;
     @Autowired RepositoryService repository;
@@ -262,6 +263,34 @@ class DecisionTablesTest {
                 .activityId("Timer_EscalationDue").singleResult();
         assertThat(Duration.between(handling.getDispatchedAt(), firstStep.getDuedate().toInstant()).toMillis())
                 .isBetween(allowed / 2 - 1000, allowed / 2 + 1000);
+    }
+
+    @Test
+    void aReleaseThatDeploysItsOwnTableAgainDoesNotUndoTheAdministratorsEdit() {
+        List<Row> edited = withOutput(dispatchAtStart, "\"ENV.NOISE\",\"ENV.AIR\"", 0, "\"ZJJ\"");
+        int adminVersion = tables.save(EditableDecision.DISPATCH_CATALOGUE, edited, dispatchAtStart.version(), "admin")
+                .versionAfter();
+        // What the engine's start-up does after a release changed any of the shipped models.
+        repository.createDeployment().name("SpringAutoDeployment").addClasspathResource("bpmn/dispatch-catalogue.dmn")
+                .deploy();
+        assertThat(tables.latestIsAdministrators(EditableDecision.DISPATCH_CATALOGUE)).isFalse();
+
+        releasedTables.keepAdministratorsTables();
+
+        assertThat(tables.latestVersion(EditableDecision.DISPATCH_CATALOGUE)).isEqualTo(adminVersion + 2);
+        assertThat(tables.latestIsAdministrators(EditableDecision.DISPATCH_CATALOGUE)).isTrue();
+        assertThat(tables.evaluate(EditableDecision.DISPATCH_CATALOGUE,
+                Map.of("type", "COMPLAINT", "category", "ENV.NOISE", "district", "DC")))
+                .extracting(r -> r.get("department")).containsExactly("ZJJ");
+        RuleChange recorded = changes.findByDecisionKeyOrderByChangedAtDescIdDesc("dispatch_catalogue").get(0);
+        assertThat(recorded.getChangedBy()).isEqualTo("release-upgrade");
+        assertThat(recorded.getVersionBefore()).isEqualTo(adminVersion + 1);
+        assertThat(recorded.getDiffLines()).containsExactly(
+                "~ row " + rowOf(dispatchAtStart, "\"ENV.NOISE\",\"ENV.AIR\"") + ": Department \"HBJ\" → \"ZJJ\"");
+
+        releasedTables.keepAdministratorsTables();
+        assertThat(tables.latestVersion(EditableDecision.DISPATCH_CATALOGUE)).as("nothing to do the second time")
+                .isEqualTo(adminVersion + 2);
     }
 
     private static List<Row> withOutput(RuleTable table, String category, int output, String value) {
