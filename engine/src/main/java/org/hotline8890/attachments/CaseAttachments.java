@@ -12,9 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.hotline8890.records.PersonalDataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -23,7 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
  * directory, so neither the uploader's file name nor its content can choose a path.
  */
 @Service
-public class CaseAttachments {
+public class CaseAttachments implements PersonalDataStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseAttachments.class);
 
     private final CaseUploadRepository uploads;
     private final AttachmentSettings settings;
@@ -105,6 +114,37 @@ public class CaseAttachments {
         return uploads.findByIdAndCaseId(id, caseId)
                 .map(upload -> new Download(Attachment.of(upload), pathOf(upload.getStoredName())))
                 .filter(download -> Files.isRegularFile(download.file()));
+    }
+
+    /**
+     * The retention rule: a citizen's photos and a department's evidence can show people and homes, so
+     * a finished case's files go with its personal data. The rows go in the case's transaction, the
+     * bytes only once it has committed: a rolled-back removal must not leave rows without files.
+     */
+    @Override
+    public List<Erased> eraseCase(Long caseId, UnaryOperator<String> deidentify) {
+        List<CaseUpload> files = uploads.findByCaseIdOrderByIdAsc(caseId);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        uploads.deleteAll(files);
+        List<Path> paths = files.stream().map(f -> pathOf(f.getStoredName())).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                paths.forEach(CaseAttachments::deleteQuietly);
+            }
+        });
+        return List.of(new Erased("uploaded files removed", files.size()));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The row is gone, so nothing offers the file any more; the log tells the operator to delete it.
+            log.warn("could not delete {} after its case's retention: {}", file, e.getMessage());
+        }
     }
 
     private long write(MultipartFile file, String storedName) {

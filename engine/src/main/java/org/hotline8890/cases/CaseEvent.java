@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One line of a case's timeline: who did what, when, from which state to which. Never updated.
+ * One line of a case's timeline: who did what, when, from which state to which. Never updated,
+ * except that the retention rule de-identifies its comment ({@link CommentRedaction}).
  * Linked into its case's hash chain ({@link EventHash}): {@code prevHash} is the hash of the case's
  * event before it, {@code hash} covers this event's content and {@code prevHash}.
  */
@@ -48,11 +49,19 @@ public class CaseEvent {
     private String prevHash;
     @Column(name = "event_hash")
     private String hash;
+    @Column(name = "hash_version")
+    private int hashVersion;
+    /** The original comment's digest, kept once the retention has de-identified the comment. */
+    @Column(name = "comment_digest")
+    private String commentDigest;
+    /** On the event that records a removal: pins the case's de-identified comments. */
+    @Column(name = "redactions_digest")
+    private String redactionsDigest;
 
     protected CaseEvent() {
     }
 
-    CaseEvent(CaseChanged change, String prevHash) {
+    CaseEvent(CaseChanged change, String prevHash, String redactionsDigest) {
         this.caseId = change.caseId();
         // The column keeps whole seconds; truncating here means the hash covers what is stored
         // (a database that rounded instead would otherwise store a different second).
@@ -64,6 +73,8 @@ public class CaseEvent {
         this.departmentId = change.departmentId();
         this.comment = change.comment();
         this.prevHash = prevHash;
+        this.hashVersion = EventHash.CURRENT_VERSION;
+        this.redactionsDigest = redactionsDigest;
         this.hash = EventHash.of(this, prevHash);
     }
 
@@ -109,5 +120,17 @@ public class CaseEvent {
 
     public String getHash() {
         return hash;
+    }
+
+    public int getHashVersion() {
+        return hashVersion;
+    }
+
+    public String getCommentDigest() {
+        return commentDigest;
+    }
+
+    public String getRedactionsDigest() {
+        return redactionsDigest;
     }
 }

@@ -30,9 +30,18 @@ class EventChain {
 
     void append(CaseChanged change) {
         EventChainHead head = lockOrStart(change.caseId());
-        CaseEvent event = events.save(new CaseEvent(change, head.getLastHash()));
+        // The event recording a removal pins the comments redacted before it (CommentRedaction).
+        String redactions = change.type() == CaseEventType.PERSONAL_DATA_ERASED ? redactionsOf(change.caseId()) : null;
+        CaseEvent event = events.save(new CaseEvent(change, head.getLastHash(), redactions));
         head.advanceTo(event.getId(), event.getHash());
         heads.save(head);
+    }
+
+    /** Read with plain SQL: the redaction changed these rows behind the persistence context. */
+    String redactionsOf(Long caseId) {
+        return EventHash.redactions(jdbc.query(
+                "SELECT id, comment FROM case_event WHERE case_id = ? AND comment_digest IS NOT NULL ORDER BY id",
+                (rs, n) -> new EventHash.RedactedComment(rs.getLong(1), rs.getString(2)), caseId));
     }
 
     /**

@@ -37,6 +37,11 @@ public class EventChainHead {
         this.lastHash = hash;
     }
 
+    /** The chain was re-linked from its first event on; it holds the same events. */
+    void relinkedTo(String hash) {
+        this.lastHash = hash;
+    }
+
     public Long getCaseId() {
         return caseId;
     }

@@ -568,6 +568,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.rejectReason = clip(deidentify.apply(rejectReason), 1000);
         this.extensionReason = clip(deidentify.apply(extensionReason), 1000);
         this.location = null;
+        // What came with the contact (file names, links to recordings) can name or show the citizen.
+        this.attachments.clear();
         // Nothing is left to reach the citizen by: the case is anonymous from now on.
         this.contact = new CitizenContact(null, null, null, null, true);
         this.personalDataErasedAt = now;

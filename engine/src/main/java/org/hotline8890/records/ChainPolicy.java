@@ -15,7 +15,7 @@ import org.hotline8890.cases.EventHash;
 public final class ChainPolicy {
 
     public enum Problem {
-        /** The event's content (or its stored hash) no longer matches. */
+        /** The event's content (or its stored hash, or a de-identified comment) no longer matches. */
         CONTENT_CHANGED,
         /** An event before the named one, or after it at the end of the chain, is gone. */
         EVENT_REMOVED,
@@ -91,6 +91,18 @@ public final class ChainPolicy {
         // As many events as the head counts, each linked, but not ending where the head does: the
         // chain was rewritten and re-hashed from some point on.
         return found(links.get(links.size() - 1), Problem.CONTENT_CHANGED);
+    }
+
+    /**
+     * A de-identified comment is verified against the redactions digest that the event recording the
+     * removal carries ({@code pinned}, the latest one): its own hash covers only the original's digest.
+     */
+    static Optional<Break> redactionBreak(List<EventHash.RedactedComment> redacted, String pinned) {
+        if (redacted.isEmpty() || EventHash.redactions(redacted).equals(pinned)) {
+            return Optional.empty();
+        }
+        // Which of the texts changed cannot be told from one digest: name the first.
+        return Optional.of(new Break(redacted.get(0).eventId(), Problem.CONTENT_CHANGED));
     }
 
     private static Optional<Break> found(Link link, Problem problem) {

@@ -64,10 +64,28 @@ public class EventLogVerification {
     }
 
     private CaseResult check(CaseRef c) {
-        List<ChainPolicy.Link> links = events.findByCaseIdOrderByIdAsc(c.id()).stream().map(EventLogVerification::link).toList();
-        ChainPolicy.Head head = heads.findByCaseId(c.id())
+        List<CaseEvent> chain = events.findByCaseIdOrderByIdAsc(c.id());
+        return new CaseResult(chain.size(), firstBreak(c.id(), chain));
+    }
+
+    /** The first break of one case's chain, in the caller's transaction (the retention's, head locked). */
+    Optional<ChainPolicy.Break> firstBreakOf(Long caseId) {
+        return firstBreak(caseId, events.findByCaseIdOrderByIdAsc(caseId));
+    }
+
+    private Optional<ChainPolicy.Break> firstBreak(Long caseId, List<CaseEvent> chain) {
+        List<ChainPolicy.Link> links = chain.stream().map(EventLogVerification::link).toList();
+        ChainPolicy.Head head = heads.findByCaseId(caseId)
                 .map(h -> new ChainPolicy.Head(h.getEventCount(), h.getLastEventId(), h.getLastHash())).orElse(null);
-        return new CaseResult(links.size(), ChainPolicy.firstBreak(links, head));
+        Optional<ChainPolicy.Break> broken = ChainPolicy.firstBreak(links, head);
+        if (broken.isPresent()) {
+            return broken;
+        }
+        List<EventHash.RedactedComment> redacted = chain.stream().filter(e -> e.getCommentDigest() != null)
+                .map(e -> new EventHash.RedactedComment(e.getId(), e.getComment())).toList();
+        String pinned = chain.stream().map(CaseEvent::getRedactionsDigest).filter(d -> d != null)
+                .reduce((first, second) -> second).orElse(null);
+        return ChainPolicy.redactionBreak(redacted, pinned);
     }
 
     private static ChainPolicy.Link link(CaseEvent e) {

@@ -86,4 +86,23 @@ class ChainPolicyTest {
         assertThat(ChainPolicy.firstBreak(chain(), null)).contains(new Break(1L, Problem.CHAIN_HEAD_MISSING));
         assertThat(ChainPolicy.firstBreak(List.of(), null)).contains(new Break(null, Problem.EVENT_REMOVED));
     }
+
+    @Test
+    void redactedCommentsThatAreTheOnesTheRemovalPinnedHaveNoBreak() {
+        List<EventHash.RedactedComment> redacted = List.of(new EventHash.RedactedComment(2, "张**来电"),
+                new EventHash.RedactedComment(3, "电话[电话]"));
+        assertThat(ChainPolicy.redactionBreak(redacted, EventHash.redactions(redacted))).isEmpty();
+        assertThat(ChainPolicy.redactionBreak(List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void aRedactedCommentChangedAfterTheRemovalOrWithoutOneNamesTheFirstRedactedEvent() {
+        List<EventHash.RedactedComment> pinned = List.of(new EventHash.RedactedComment(2, "张**来电"),
+                new EventHash.RedactedComment(3, "电话[电话]"));
+        List<EventHash.RedactedComment> changed = List.of(new EventHash.RedactedComment(2, "张**来电"),
+                new EventHash.RedactedComment(3, "已妥善处理"));
+        assertThat(ChainPolicy.redactionBreak(changed, EventHash.redactions(pinned)))
+                .contains(new Break(2L, Problem.CONTENT_CHANGED));
+        assertThat(ChainPolicy.redactionBreak(pinned, null)).contains(new Break(2L, Problem.CONTENT_CHANGED));
+    }
 }

@@ -169,10 +169,12 @@ class EventLogVerificationTest {
     private void putBack(Map<String, Object> row) {
         jdbc.update("""
                 INSERT INTO case_event (id, case_id, occurred_at, event_type, actor, from_status, to_status,
-                                        department_id, comment, prev_hash, event_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        department_id, comment, prev_hash, event_hash, hash_version, comment_digest,
+                                        redactions_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 row.get("ID"), row.get("CASE_ID"), row.get("OCCURRED_AT"), row.get("EVENT_TYPE"), row.get("ACTOR"),
                 row.get("FROM_STATUS"), row.get("TO_STATUS"), row.get("DEPARTMENT_ID"), row.get("COMMENT"),
-                row.get("PREV_HASH"), row.get("EVENT_HASH"));
+                row.get("PREV_HASH"), row.get("EVENT_HASH"), row.get("HASH_VERSION"), row.get("COMMENT_DIGEST"),
+                row.get("REDACTIONS_DIGEST"));
     }
 }
