@@ -115,7 +115,8 @@ class DemoData implements ApplicationRunner {
         unit(code + "-CGJ", name + "城市管理局", nameEn + " Urban Management Bureau", OrgUnitKind.DEPARTMENT, district);
         OrgUnit s = unit(code + "-" + streetCode, street + "办事处", streetEn + " Office", OrgUnitKind.STREET, district);
         unit(code + "-" + streetCode + "-01", community, communityEn, OrgUnitKind.COMMUNITY, s);
-        return district;
+        // Each demo district runs its own hotline sub-center (分中心) for the cases the city sends it.
+        return organisation.runSubCenter(district.getId(), true);
     }
 
     /** A dozen articles the center wrote for the units that own them, and one proposal waiting for approval. */
