@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
         user("dept-xc-urban", "西城区城管局承办人", Role.DEPARTMENT, units.findByCode("XC-CGJ").orElseThrow());
         user("dept-nh-urban", "南湖区城管局承办人", Role.DEPARTMENT, units.findByCode("NH-CGJ").orElseThrow());
         user("district-dc", "东城区热线分中心", Role.DEPARTMENT, dc);
+        user("dept-dc-street", "东华街道办事处承办人", Role.DEPARTMENT, units.findByCode("DC-DH").orElseThrow());
 
         categories.saveAll(List.of(
                 new Category("URBAN", "城市管理", "Urban management", null),
