@@ -508,6 +508,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         requireText(who, "who");
         if (signBy != null && signBy.isBefore(this.signBy)) {
             this.signBy = signBy;
+            if (isAtSubCenter()) {
+                this.subCenterSignBy = signBy;
+            }
         }
         changed(CaseEventType.DUTY_ALERTED, actor, status, who, now);
     }
