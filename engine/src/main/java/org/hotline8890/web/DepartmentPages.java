@@ -274,7 +274,8 @@ class DepartmentPages {
         model.addAttribute("maxFiles", attachments.maxFiles());
         model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
         model.addAttribute("canSign", c.getStatus() == CaseStatus.DISPATCHED);
-        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && !c.isDesignated());
+        // The city's designation binds the sub-center, not the units it re-dispatches to.
+        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && (!c.isDesignated() || c.isBelowSubCenter()));
         model.addAttribute("canExtend", c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
                 && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
         model.addAttribute("canReply", c.getStatus() == CaseStatus.HANDLING);
