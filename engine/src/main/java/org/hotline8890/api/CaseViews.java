@@ -26,7 +26,9 @@ public class CaseViews {
         this.cases = cases;
     }
 
-    public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
+    /** {@code unit}: the code of the unit whose step it was (staff only), so a chain through a sub-center reads level by level. */
+    public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment,
+                                String unit) {
     }
 
     public record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
@@ -37,7 +39,7 @@ public class CaseViews {
                          Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
                          Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
-                         List<TimelineEntry> timeline, List<MergeLink> merges) {
+                         List<TimelineEntry> timeline, List<MergeLink> merges, String subCenter, Instant subCenterSince) {
     }
 
     /**
@@ -68,7 +70,8 @@ public class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c));
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
+                organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince());
     }
 
     private List<MergeLink> merges(HotlineCase c) {
@@ -103,8 +106,11 @@ public class CaseViews {
 
     private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {
         List<CaseEvent> all = events.findByCaseIdOrderByIdAsc(c.getId());
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
         return all.stream().map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
-                name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null)).toList();
+                name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null,
+                forStaff && e.getDepartmentId() != null ? codes.computeIfAbsent(e.getDepartmentId(),
+                        id -> organisation.byId(id).map(OrgUnit::getCode).orElse(null)) : null)).toList();
     }
 
     private static String name(Enum<?> value) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.SubCenterRuling;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The department workbench (承办单位): its own subtree's cases only. */
+/**
+ * The department workbench (承办单位): its own subtree's cases only. A sub-center (分中心) works here too:
+ * it signs and returns like any unit, and re-dispatches, rules on returns and reviews replies below it.
+ */
 @RestController
 @RequestMapping("/api/department")
 class DepartmentApi {
@@ -49,6 +53,19 @@ class DepartmentApi {
     }
 
     record Reply(@NotBlank @Size(max = 5000) String text) {
+    }
+
+    /** A sub-center's choice of the unit below it (分中心二次派单). */
+    record Redispatch(@NotBlank @Size(max = 64) String departmentCode) {
+    }
+
+    /** A sub-center's ruling on its unit's return; {@code departmentCode} for REDISPATCH, a reason for PASS_UP. */
+    record SubCenterReturnRuling(@NotNull SubCenterRuling ruling, @Size(max = 64) String departmentCode,
+                                 @Size(max = 1000) String comment) {
+    }
+
+    /** A sub-center's review of its unit's reply; sending it back needs the reason. */
+    record SubCenterReview(@NotNull Boolean approved, @Size(max = 1000) String comment) {
     }
 
     /** Open cases, the nearest deadline first (sign-by while unsigned, handle-by after). */
@@ -81,5 +98,26 @@ class DepartmentApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reply(@PathVariable String caseNumber, @Valid @RequestBody Reply reply) {
         actions.reply(staff.get(), caseNumber, reply.text());
+    }
+
+    // --- 分中心: only the sub-center's own staff; docs/organisation.md, "Sub-centers" ----------------
+
+    @PostMapping("/cases/{caseNumber}/redispatch")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void redispatch(@PathVariable String caseNumber, @Valid @RequestBody Redispatch request) {
+        actions.redispatchInSubCenter(staff.get(), caseNumber, request.departmentCode().strip());
+    }
+
+    @PostMapping("/cases/{caseNumber}/sub-center-ruling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void ruleOnReturn(@PathVariable String caseNumber, @Valid @RequestBody SubCenterReturnRuling request) {
+        actions.ruleOnReturnInSubCenter(staff.get(), caseNumber, request.ruling(), request.departmentCode(),
+                request.comment());
+    }
+
+    @PostMapping("/cases/{caseNumber}/sub-center-review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reviewReply(@PathVariable String caseNumber, @Valid @RequestBody SubCenterReview request) {
+        actions.reviewReplyInSubCenter(staff.get(), caseNumber, request.approved(), request.comment());
     }
 }

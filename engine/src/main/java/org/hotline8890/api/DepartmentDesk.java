@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DepartmentDesk {
 
     private static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.RETURNED,
-            CaseStatus.HANDLING, CaseStatus.REPLIED, CaseStatus.AWAITING_FEEDBACK);
+            CaseStatus.REDISPATCHING, CaseStatus.RETURNED_TO_SUB_CENTER, CaseStatus.HANDLING,
+            CaseStatus.SUB_CENTER_REVIEW, CaseStatus.REPLIED, CaseStatus.AWAITING_FEEDBACK);
 
     private final CaseRepository cases;
     private final Organisation organisation;

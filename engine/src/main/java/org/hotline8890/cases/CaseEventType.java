@@ -17,5 +17,19 @@ public enum CaseEventType {
     /** An emergency dispatched out of hours, and the roster named nobody on duty to alert. */
     DUTY_UNREACHED,
     /** A step of the escalation ladder (催办/督办单/提级) was taken; the comment names the step and action. */
-    ESCALATED
+    ESCALATED,
+    /** A sub-center (分中心) signed for a case the city dispatched to it; the event's unit is the sub-center. */
+    SUB_CENTER_SIGNED,
+    /** A sub-center sent the case to a unit inside its subtree; the event's unit is the one that got it. */
+    REDISPATCHED,
+    /** The unit below a sub-center returned the case to the sub-center, with its reason. */
+    RETURNED_TO_SUB_CENTER,
+    /** The sub-center refused its unit's return: the same unit must sign, on a restarted sign-for clock. */
+    SUB_CENTER_RETURN_REFUSED,
+    /** The sub-center passed its unit's return up to the city center, which now rules on it. */
+    RETURN_PASSED_UP,
+    /** The sub-center approved its unit's reply; the city center reviews it next. */
+    SUB_CENTER_REPLY_APPROVED,
+    /** The sub-center sent its unit's reply back for more handling, with its reason. */
+    SUB_CENTER_REPLY_SENT_BACK
 }

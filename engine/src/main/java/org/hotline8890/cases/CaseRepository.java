@@ -21,6 +21,12 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     /** Cases still open at these units: pass {@link CaseStatus#finalStatuses()}. */
     long countByDepartmentIdInAndStatusNotIn(Collection<Long> departments, Collection<CaseStatus> finalStatuses);
 
+    /** Cases waiting in a sub-center's queue (to sign, re-dispatch, rule on a return or review a reply), the longest first. */
+    List<HotlineCase> findBySubCenterSinceIsNotNullOrderBySubCenterSinceAsc();
+
+    /** Cases still open that went through this sub-center: pass {@link CaseStatus#finalStatuses()}. */
+    long countBySubCenterIdAndStatusNotIn(Long subCenter, Collection<CaseStatus> finalStatuses);
+
     /** The cases merged into {@code primaryId} (its secondaries, 并单), the earliest first. */
     List<HotlineCase> findByMergedIntoIdOrderByReceivedAtAsc(Long primaryId);
 

@@ -12,8 +12,14 @@ public enum CaseStatus {
     DISPATCHED,
     /** The department sent it back (退单); the center rules. */
     RETURNED,
+    /** Signed for by a sub-center (分中心), which chooses the unit below it that handles the case. */
+    REDISPATCHING,
+    /** The unit below a sub-center sent it back; the sub-center rules. */
+    RETURNED_TO_SUB_CENTER,
     /** Signed for and being handled (办理). */
     HANDLING,
+    /** The unit below a sub-center replied; the sub-center reviews the reply before the center does. */
+    SUB_CENTER_REVIEW,
     /** Replied; the center reviews the reply (审核). */
     REPLIED,
     /** Waiting for the citizen's rating (回访). */

@@ -141,6 +141,22 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private int escalationCount;
     @Column(name = "overdue_count")
     private int overdueCount;
+    /**
+     * The sub-center (分中心) the last dispatch went to, null when it went straight to a unit. Its own
+     * sign-for outcome is kept apart ({@code subCenterSignBy} ...), because sign-by / signed-at describe
+     * whichever unit holds the case now, and after the re-dispatch that is the unit below it.
+     */
+    @Column(name = "sub_center_id")
+    private Long subCenterId;
+    @Column(name = "sub_center_sign_by")
+    private Instant subCenterSignBy;
+    @Column(name = "sub_center_signed_at")
+    private Instant subCenterSignedAt;
+    @Column(name = "sub_center_signed_late")
+    private boolean subCenterSignedLate;
+    /** When the case last arrived in the sub-center's queue; null while another level holds it. */
+    @Column(name = "sub_center_since")
+    private Instant subCenterSince;
 
     protected HotlineCase() {
     }
@@ -263,8 +279,33 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     }
 
     public void dispatchTo(Long department, Deadlines deadlines, String actor, Instant now) {
-        requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
         CaseStatus from = status;
+        startDispatch(department, deadlines, now);
+        this.subCenterId = null;
+        this.subCenterSignBy = null;
+        this.subCenterSignedAt = null;
+        this.subCenterSignedLate = false;
+        this.subCenterSince = null;
+        changed(CaseEventType.DISPATCHED, actor, from, null, now);
+    }
+
+    /**
+     * Dispatched to a unit that runs a sub-center (分中心): the sub-center signs on the dispatch's sign-for
+     * clock and then re-dispatches inside its subtree. The handling deadline is the case's, whoever handles it.
+     */
+    public void dispatchToSubCenter(Long subCenter, Deadlines deadlines, String actor, Instant now) {
+        CaseStatus from = status;
+        startDispatch(subCenter, deadlines, now);
+        this.subCenterId = subCenter;
+        this.subCenterSignBy = deadlines.signBy();
+        this.subCenterSignedAt = null;
+        this.subCenterSignedLate = false;
+        this.subCenterSince = now;
+        changed(CaseEventType.DISPATCHED, actor, from, "sub-center", now);
+    }
+
+    private void startDispatch(Long department, Deadlines deadlines, Instant now) {
+        requireStatus("case.notDispatchable", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
         this.departmentId = Objects.requireNonNull(department, "department");
         this.dispatchedAt = now;
         this.signBy = deadlines.signBy();
@@ -276,11 +317,23 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.overdueAt = null;
         this.calendarIncomplete = !deadlines.calendarComplete();
         this.status = CaseStatus.DISPATCHED;
-        changed(CaseEventType.DISPATCHED, actor, from, null, now);
+    }
+
+    /** Whether the sub-center itself holds the case (to sign it, or returned by it to the city center). */
+    public boolean isAtSubCenter() {
+        return subCenterId != null && subCenterId.equals(departmentId);
+    }
+
+    /** Whether a unit below a sub-center holds the case, so its returns and replies go to the sub-center first. */
+    public boolean isBelowSubCenter() {
+        return subCenterId != null && !subCenterId.equals(departmentId);
     }
 
     public void signFor(String actor, Instant now) {
         requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        if (isAtSubCenter()) {
+            throw new CaseStateException("case.atSubCenter", "the sub-center signs this case and re-dispatches it");
+        }
         this.signedAt = now;
         this.signedLate = now.isAfter(signBy);
         this.status = CaseStatus.HANDLING;
@@ -290,6 +343,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public void flagSignLate(Instant now) {
         if (status == CaseStatus.DISPATCHED && signedAt == null && !signedLate) {
             this.signedLate = true;
+            this.subCenterSignedLate = subCenterSignedLate || isAtSubCenter();
             changed(CaseEventType.SIGN_LATE, "system", status, null, now);
         }
     }
@@ -301,8 +355,12 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
             throw new CaseStateException("case.designated",
                     "the center designated this department after " + returnCount + " returns: it can no longer be returned");
         }
+        if (isBelowSubCenter()) {
+            throw new CaseStateException("case.belowSubCenter", "a unit below a sub-center returns the case to the sub-center");
+        }
         this.returnCount++;
         this.status = CaseStatus.RETURNED;
+        this.subCenterSince = null;
         changed(CaseEventType.RETURNED, actor, CaseStatus.DISPATCHED, reason, now);
     }
 
@@ -322,7 +380,123 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.signedLate = false;
         this.calendarIncomplete = calendarIncomplete || !calendarComplete;
         this.status = CaseStatus.DISPATCHED;
+        if (isAtSubCenter()) {
+            // The sub-center signs afresh: its own sign-for figure is judged on the restarted clock too.
+            this.subCenterSignBy = signBy;
+            this.subCenterSignedAt = null;
+            this.subCenterSignedLate = false;
+            this.subCenterSince = now;
+        }
         changed(CaseEventType.RETURN_REFUSED, actor, CaseStatus.RETURNED, comment, now);
+    }
+
+    // --- 分级办理: the sub-center's own loop (docs/organisation.md, "Sub-centers") ---------------------
+
+    /**
+     * The sub-center signs for the case the city sent it. Sign-by / signed-at describe it while it holds the
+     * case; its own columns keep the outcome after the re-dispatch hands the case to a unit below.
+     */
+    public void signForSubCenter(String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        if (!isAtSubCenter()) {
+            throw new CaseStateException("case.notAtSubCenter", "case " + caseNumber + " is not waiting for a sub-center");
+        }
+        this.signedAt = now;
+        this.signedLate = now.isAfter(signBy);
+        this.subCenterSignedAt = now;
+        this.subCenterSignedLate = now.isAfter(subCenterSignBy);
+        this.status = CaseStatus.REDISPATCHING;
+        changed(CaseEventType.SUB_CENTER_SIGNED, actor, CaseStatus.DISPATCHED, null, now);
+    }
+
+    /**
+     * The sub-center sends the case to a unit of its subtree (the caller checked the subtree and the dispatch
+     * level rule), after signing it or after ruling on a return. The unit signs by {@code signBy}; the
+     * handling deadline set by the city's dispatch stays.
+     */
+    public void redispatchInSubtree(Long unit, Instant signBy, boolean calendarComplete, String comment, String actor,
+                                    Instant now) {
+        requireStatus("case.notRedispatchable", CaseStatus.REDISPATCHING, CaseStatus.RETURNED_TO_SUB_CENTER);
+        if (unit == null || unit.equals(subCenterId)) {
+            throw new CaseStateException("department.notBelowSubCenter", "the sub-center re-dispatches to a unit below it");
+        }
+        requireSignByNotBefore(signBy, now);
+        CaseStatus from = status;
+        this.departmentId = unit;
+        this.signBy = signBy;
+        this.signedAt = null;
+        this.signedLate = false;
+        this.calendarIncomplete = calendarIncomplete || !calendarComplete;
+        this.status = CaseStatus.DISPATCHED;
+        this.subCenterSince = null;
+        changed(CaseEventType.REDISPATCHED, actor, from, comment, now);
+    }
+
+    /** The unit below the sub-center sends the case back to the sub-center (not to the city center). */
+    public void returnToSubCenter(String reason, String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        if (!isBelowSubCenter()) {
+            throw new CaseStateException("case.notBelowSubCenter", "case " + caseNumber + " did not come from a sub-center");
+        }
+        requireText(reason, "reason");
+        this.status = CaseStatus.RETURNED_TO_SUB_CENTER;
+        this.subCenterSince = now;
+        changed(CaseEventType.RETURNED_TO_SUB_CENTER, actor, CaseStatus.DISPATCHED, reason, now);
+    }
+
+    /** The sub-center refuses its unit's return: the same unit signs, on a clock restarted at the ruling. */
+    public void refuseReturnInSubCenter(String comment, Instant signBy, boolean calendarComplete, String actor, Instant now) {
+        requireStatus("case.notReturned", CaseStatus.RETURNED_TO_SUB_CENTER);
+        requireSignByNotBefore(signBy, now);
+        this.signBy = signBy;
+        this.signedLate = false;
+        this.calendarIncomplete = calendarIncomplete || !calendarComplete;
+        this.status = CaseStatus.DISPATCHED;
+        this.subCenterSince = null;
+        changedFor(subCenterId, CaseEventType.SUB_CENTER_RETURN_REFUSED, actor, CaseStatus.RETURNED_TO_SUB_CENTER,
+                comment, now);
+    }
+
+    /**
+     * The sub-center agrees the case is not its subtree's: it returns the case to the city center in its own
+     * name (one more return, 退单, counted as the city's returns are), unless the center designated it.
+     */
+    public void passReturnUp(String reason, String actor, Instant now) {
+        requireStatus("case.notReturned", CaseStatus.RETURNED_TO_SUB_CENTER);
+        requireText(reason, "reason");
+        if (designated) {
+            throw new CaseStateException("case.designated",
+                    "the center designated this sub-center after " + returnCount + " returns: it can no longer be returned");
+        }
+        this.departmentId = subCenterId;
+        this.returnCount++;
+        this.status = CaseStatus.RETURNED;
+        this.subCenterSince = null;
+        changed(CaseEventType.RETURN_PASSED_UP, actor, CaseStatus.RETURNED_TO_SUB_CENTER, reason, now);
+    }
+
+    /** The sub-center approves its unit's reply; the city center reviews it next, as any reply. */
+    public void approveReplyAtSubCenter(String actor, Instant now) {
+        requireStatus("case.notReplied", CaseStatus.SUB_CENTER_REVIEW);
+        this.status = CaseStatus.REPLIED;
+        this.subCenterSince = null;
+        changedFor(subCenterId, CaseEventType.SUB_CENTER_REPLY_APPROVED, actor, CaseStatus.SUB_CENTER_REVIEW, null, now);
+    }
+
+    /** The sub-center sends its unit's reply back; like the center's send-back, the reply no longer counts. */
+    public void sendBackReplyAtSubCenter(String reason, String actor, Instant now) {
+        requireStatus("case.notReplied", CaseStatus.SUB_CENTER_REVIEW);
+        requireText(reason, "reason");
+        this.repliedAt = null;
+        this.status = CaseStatus.HANDLING;
+        this.subCenterSince = null;
+        changedFor(subCenterId, CaseEventType.SUB_CENTER_REPLY_SENT_BACK, actor, CaseStatus.SUB_CENTER_REVIEW, reason, now);
+    }
+
+    private static void requireSignByNotBefore(Instant signBy, Instant now) {
+        if (signBy == null || signBy.isBefore(now)) {
+            throw new IllegalArgumentException("the new sign-for deadline must not lie before the ruling");
+        }
     }
 
     /**
@@ -334,6 +508,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         requireText(who, "who");
         if (signBy != null && signBy.isBefore(this.signBy)) {
             this.signBy = signBy;
+            if (isAtSubCenter()) {
+                this.subCenterSignBy = signBy;
+            }
         }
         changed(CaseEventType.DUTY_ALERTED, actor, status, who, now);
     }
@@ -440,7 +617,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         requireText(text, "reply");
         this.replyText = text;
         this.repliedAt = now;
-        this.status = CaseStatus.REPLIED;
+        // A unit below a sub-center replies to the sub-center, which reviews before the city center does.
+        this.status = isBelowSubCenter() ? CaseStatus.SUB_CENTER_REVIEW : CaseStatus.REPLIED;
+        this.subCenterSince = isBelowSubCenter() ? now : null;
         changed(CaseEventType.REPLIED, actor, CaseStatus.HANDLING, text, now);
     }
 
@@ -609,7 +788,12 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     }
 
     private void changed(CaseEventType type, String actor, CaseStatus from, String comment, Instant at) {
-        registerEvent(new CaseChanged(this, type, actor, from, status, departmentId, comment, at));
+        changedFor(departmentId, type, actor, from, comment, at);
+    }
+
+    /** A change made by another level than the unit holding the case (the sub-center's rulings): the event names it. */
+    private void changedFor(Long unit, CaseEventType type, String actor, CaseStatus from, String comment, Instant at) {
+        registerEvent(new CaseChanged(this, type, actor, from, status, unit, comment, at));
     }
 
     public Long getId() { return id; }
@@ -664,4 +848,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public int getSupervisionCount() { return supervisionCount; }
     public int getEscalationCount() { return escalationCount; }
     public int getOverdueCount() { return overdueCount; }
+    public Long getSubCenterId() { return subCenterId; }
+    public Instant getSubCenterSignBy() { return subCenterSignBy; }
+    public Instant getSubCenterSignedAt() { return subCenterSignedAt; }
+    public boolean isSubCenterSignedLate() { return subCenterSignedLate; }
+    public Instant getSubCenterSince() { return subCenterSince; }
 }

@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
         user("dept-xc-urban", "西城区城管局承办人", Role.DEPARTMENT, units.findByCode("XC-CGJ").orElseThrow());
         user("dept-nh-urban", "南湖区城管局承办人", Role.DEPARTMENT, units.findByCode("NH-CGJ").orElseThrow());
         user("district-dc", "东城区热线分中心", Role.DEPARTMENT, dc);
+        user("dept-dc-street", "东华街道办事处承办人", Role.DEPARTMENT, units.findByCode("DC-DH").orElseThrow());
 
         categories.saveAll(List.of(
                 new Category("URBAN", "城市管理", "Urban management", null),
@@ -115,7 +116,8 @@ class DemoData implements ApplicationRunner {
         unit(code + "-CGJ", name + "城市管理局", nameEn + " Urban Management Bureau", OrgUnitKind.DEPARTMENT, district);
         OrgUnit s = unit(code + "-" + streetCode, street + "办事处", streetEn + " Office", OrgUnitKind.STREET, district);
         unit(code + "-" + streetCode + "-01", community, communityEn, OrgUnitKind.COMMUNITY, s);
-        return district;
+        // Each demo district runs its own hotline sub-center (分中心) for the cases the city sends it.
+        return organisation.runSubCenter(district.getId(), true);
     }
 
     /** A dozen articles the center wrote for the units that own them, and one proposal waiting for approval. */

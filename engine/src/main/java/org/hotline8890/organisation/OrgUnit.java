@@ -30,6 +30,9 @@ public class OrgUnit {
     private Long parentId;
     private String path;
     private boolean active = true;
+    /** 分中心: the unit signs its cases and re-dispatches them inside its subtree (docs/organisation.md). */
+    @Column(name = "sub_center")
+    private boolean subCenter;
 
     protected OrgUnit() {
     }
@@ -65,6 +68,19 @@ public class OrgUnit {
             throw new OrganisationChangeRefused("unit", "admin.refused.unitInactive", code + " is already inactive");
         }
         this.active = false;
+    }
+
+    /** Package-private: only {@link Organisation} knows whether the unit has units below it and cases in its loop. */
+    void runSubCenter(boolean on) {
+        if (on && (kind == OrgUnitKind.CITY || kind == OrgUnitKind.CENTER)) {
+            throw new OrganisationChangeRefused("unit", "admin.refused.subCenterKind",
+                    code + " is the city or its center: the center dispatches its cases itself");
+        }
+        this.subCenter = on;
+    }
+
+    public boolean runsSubCenter() {
+        return subCenter && active;
     }
 
     public boolean isActive() {

@@ -90,6 +90,28 @@ public class Organisation {
         return unit;
     }
 
+    /**
+     * Turns a unit's sub-center on or off. On needs active units below it to re-dispatch to; off is refused
+     * while cases are in its loop (their process waits for the sub-center's sign, ruling or review).
+     */
+    @Transactional
+    public OrgUnit runSubCenter(Long id, boolean on) {
+        OrgUnit unit = existingUnit(id);
+        if (!unit.isActive()) {
+            throw new OrganisationChangeRefused("unit", "admin.refused.unitInactive", unit.getCode() + " is inactive");
+        }
+        if (on && subtree(unit).stream().noneMatch(u -> !u.getId().equals(unit.getId()) && u.isActive())) {
+            throw new OrganisationChangeRefused("unit", "admin.refused.subCenterNoUnits",
+                    unit.getCode() + " has no units below it to re-dispatch to");
+        }
+        if (!on && cases.countBySubCenterIdAndStatusNotIn(unit.getId(), CaseStatus.finalStatuses()) > 0) {
+            throw new OrganisationChangeRefused("unit", "admin.refused.subCenterHasOpenCases",
+                    unit.getCode() + " still has open cases in its sub-center");
+        }
+        unit.runSubCenter(on);
+        return unit;
+    }
+
     /** The whole organisation as trees (normally one, under the city), each level ordered by code. */
     @Transactional(readOnly = true)
     public List<UnitNode> tree() {

@@ -24,4 +24,12 @@ public class CaseAccessPolicy {
                 .map(path -> path.startsWith(staff.orgPath()))
                 .orElse(false);
     }
+
+    /**
+     * Whether the staff member works at the sub-center the case went through: only its own staff sign,
+     * re-dispatch, rule on returns and review replies there (not the unit below it, nor the city center).
+     */
+    public boolean actsForSubCenter(Staff staff, HotlineCase c) {
+        return staff.isDepartment() && c.getSubCenterId() != null && c.getSubCenterId().equals(staff.orgUnitId());
+    }
 }

@@ -34,7 +34,12 @@ public class ComplianceStatistics {
         this.clock = clock;
     }
 
-    public record UnitFigures(String code, String name, String nameEn, OrgUnitKind kind, ComplianceFigures figures) {
+    /**
+     * One unit's row: {@code figures} count the cases its subtree handles (department_id), and
+     * {@code subCenterSigning} the sign-for of the sub-centers in its subtree (sub_center_id), see docs/metrics.md.
+     */
+    public record UnitFigures(String code, String name, String nameEn, OrgUnitKind kind, ComplianceFigures figures,
+                              SubCenterSigning subCenterSigning) {
     }
 
     public record Report(Instant from, Instant to, Instant computedAt, ComplianceFigures total, List<UnitFigures> units) {
@@ -55,6 +60,9 @@ public class ComplianceStatistics {
                 .map(unit -> new UnitFigures(unit.getCode(), unit.getName(), unit.getNameEn(), unit.getKind(),
                         ComplianceFigures.of(inPeriod.stream()
                                 .filter(c -> unit.contains(units.get(c.getDepartmentId())))
+                                .toList(), now),
+                        SubCenterSigning.of(inPeriod.stream()
+                                .filter(c -> unit.contains(units.get(c.getSubCenterId())))
                                 .toList(), now)))
                 .toList();
         return new Report(from, to, now, ComplianceFigures.of(inPeriod, now), rows);

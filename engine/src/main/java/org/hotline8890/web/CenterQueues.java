@@ -16,6 +16,8 @@ import org.hotline8890.cases.CaseEventType;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
 import org.hotline8890.workflow.DispatchCatalogue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +41,12 @@ class CenterQueues {
     record Row(StaffCaseView c, String suggestion, String reason, Lateness late) {
     }
 
+    /** A case in a sub-center's queue (分中心): which one holds it, since when, and for how many wall-clock hours. */
+    record HeldRow(StaffCaseView c, String subCenterName, Instant since, long hours) {
+    }
+
     record Console(List<Row> intake, List<Row> dispatch, List<Row> returns, List<Row> extensions, List<Row> replies,
-                   List<Row> overdue, List<Row> feedback) {
+                   List<Row> overdue, List<Row> feedback, List<HeldRow> atSubCenters) {
     }
 
     /** Enough to say "more than a year" without counting day by day for ever. */
@@ -50,10 +56,12 @@ class CenterQueues {
     private final CaseViews views;
     private final DispatchCatalogue catalogue;
     private final WorkingCalendarService calendar;
+    private final Organisation organisation;
     private final Clock clock;
 
     CenterQueues(CaseRepository cases, CaseViews views, DispatchCatalogue catalogue, WorkingCalendarService calendar,
-                 Clock clock) {
+                 Organisation organisation, Clock clock) {
+        this.organisation = organisation;
         this.cases = cases;
         this.views = views;
         this.catalogue = catalogue;
@@ -72,7 +80,8 @@ class CenterQueues {
                 rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.REPLIED), now),
                 // The repository already orders the board by deadline, the earliest (most overdue) first.
                 rows(cases.findOverdue(now), now),
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_FEEDBACK), now));
+                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_FEEDBACK), now),
+                cases.findBySubCenterSinceIsNotNullOrderBySubCenterSinceAsc().stream().map(c -> held(c, now)).toList());
     }
 
     @Transactional(readOnly = true)
@@ -89,15 +98,22 @@ class CenterQueues {
         String suggestion = c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.AWAITING_DISPATCH
                 ? catalogue.suggestedDepartment(c).orElse(null) : null;
         String reason = switch (c.getStatus()) {
-            case RETURNED -> lastComment(view, CaseEventType.RETURNED);
+            // A sub-center that passed its unit's return up wrote its own reason.
+            case RETURNED -> lastComment(view, CaseEventType.RETURNED, CaseEventType.RETURN_PASSED_UP);
             case HANDLING -> c.getExtensionRequestedUntil() == null ? null : c.getExtensionReason();
             default -> null;
         };
         return new Row(view, suggestion, reason, c.isOverdue(now) ? lateness(c.getHandleBy(), now) : null);
     }
 
-    private static String lastComment(StaffCaseView view, CaseEventType type) {
-        return view.timeline().stream().filter(e -> type.name().equals(e.event()))
+    private HeldRow held(HotlineCase c, Instant now) {
+        return new HeldRow(views.staff(c), organisation.byId(c.getSubCenterId()).map(OrgUnit::getName).orElse(null),
+                c.getSubCenterSince(), Duration.between(c.getSubCenterSince(), now).toHours());
+    }
+
+    private static String lastComment(StaffCaseView view, CaseEventType... types) {
+        List<String> names = java.util.Arrays.stream(types).map(CaseEventType::name).toList();
+        return view.timeline().stream().filter(e -> names.contains(e.event()))
                 .max(Comparator.comparing(TimelineEntry::at)).map(TimelineEntry::comment).orElse(null);
     }
 

@@ -20,10 +20,14 @@ import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.organisation.OrgUnit;
+import org.hotline8890.organisation.Organisation;
 import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.DispatchLevelRefused;
+import org.hotline8890.workflow.SubCenterRuling;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,6 +59,7 @@ class DepartmentPages {
     private final CaseActions actions;
     private final CaseRepository cases;
     private final CaseAccessPolicy access;
+    private final Organisation organisation;
     private final CaseViews views;
     private final CaseAttachments attachments;
     private final CurrentStaff staff;
@@ -63,8 +68,9 @@ class DepartmentPages {
     private final Clock clock;
 
     DepartmentPages(DepartmentDesk desk, CaseActions actions, CaseRepository cases, CaseAccessPolicy access,
-                    CaseViews views, CaseAttachments attachments, CurrentStaff staff, Countdowns countdowns,
-                    HotlineProperties properties, Clock clock) {
+                    Organisation organisation, CaseViews views, CaseAttachments attachments, CurrentStaff staff,
+                    Countdowns countdowns, HotlineProperties properties, Clock clock) {
+        this.organisation = organisation;
         this.desk = desk;
         this.actions = actions;
         this.cases = cases;
@@ -107,7 +113,8 @@ class DepartmentPages {
         if (reason.isBlank() || reason.length() > MAX_REASON) {
             return casePage(caseNumber, model, locale, Map.of("returnReason", reason.isBlank() ? "reason" : "reasonLength"));
         }
-        return act(caseNumber, model, locale, redirect, "returned", Map.of("case.missing.reason", "returnReason"),
+        String done = visibleCase(caseNumber).isBelowSubCenter() ? "returnedToSubCenter" : "returned";
+        return act(caseNumber, model, locale, redirect, done, Map.of("case.missing.reason", "returnReason"),
                 () -> actions.returnToCenter(staff.get(), caseNumber, reason.strip()));
     }
 
@@ -154,10 +161,73 @@ class DepartmentPages {
             model.addAttribute("rejectedFile", refused.fileName());
             return casePage(caseNumber, model, locale, Map.of("replyFiles", "files." + refused.reason()));
         }
-        return act(caseNumber, model, locale, redirect, "replied", Map.of("case.missing.reply", "replyText"), () -> {
+        String done = visibleCase(caseNumber).isBelowSubCenter() ? "repliedToSubCenter" : "replied";
+        return act(caseNumber, model, locale, redirect, done, Map.of("case.missing.reply", "replyText"), () -> {
             actions.reply(staff.get(), caseNumber, text.strip());
             attachments.store(visibleCase(caseNumber).getId(), files, AttachmentPurpose.REPLY, staff.get().username());
         });
+    }
+
+    // --- 分中心: the sub-center's own steps, shown only to its staff (docs/organisation.md, "Sub-centers") ---
+
+    @PostMapping("/cases/{caseNumber}/redispatch")
+    String redispatch(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String departmentCode,
+                      Model model, Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("redispatchUnit", departmentCode);
+        if (departmentCode.isBlank()) {
+            return casePage(caseNumber, model, locale, Map.of("redispatchUnit", "unit"));
+        }
+        return act(caseNumber, model, locale, redirect, "redispatched", unitRefusalsAt("redispatchUnit"),
+                () -> actions.redispatchInSubCenter(staff.get(), caseNumber, departmentCode.strip()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/sub-center-ruling")
+    String ruleOnReturn(@PathVariable String caseNumber, @RequestParam(required = false) SubCenterRuling ruling,
+                        @RequestParam(defaultValue = "") String departmentCode,
+                        @RequestParam(defaultValue = "") String comment, Model model, Locale locale,
+                        RedirectAttributes redirect) {
+        model.addAttribute("ruling", ruling);
+        model.addAttribute("rulingUnit", departmentCode);
+        model.addAttribute("rulingComment", comment);
+        Map<String, String> problems = new HashMap<>();
+        if (ruling == null) {
+            problems.put("ruling", "ruling");
+        } else if (ruling == SubCenterRuling.REDISPATCH && departmentCode.isBlank()) {
+            problems.put("rulingUnit", "unit");
+        } else if (ruling == SubCenterRuling.PASS_UP && comment.isBlank()) {
+            problems.put("rulingComment", "reason");
+        }
+        if (comment.length() > MAX_REASON) {
+            problems.put("rulingComment", "reasonLength");
+        }
+        if (!problems.isEmpty()) {
+            return casePage(caseNumber, model, locale, problems);
+        }
+        Map<String, String> fields = new HashMap<>(unitRefusalsAt("rulingUnit"));
+        fields.put("case.missing.reason", "rulingComment");
+        return act(caseNumber, model, locale, redirect, "ruled." + ruling, fields,
+                () -> actions.ruleOnReturnInSubCenter(staff.get(), caseNumber, ruling, departmentCode.strip(),
+                        comment.isBlank() ? null : comment.strip()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/sub-center-review")
+    String reviewReply(@PathVariable String caseNumber, @RequestParam(defaultValue = "false") boolean approved,
+                       @RequestParam(defaultValue = "") String comment, Model model, Locale locale,
+                       RedirectAttributes redirect) {
+        model.addAttribute("reviewComment", comment);
+        if (!approved && (comment.isBlank() || comment.length() > MAX_REASON)) {
+            return casePage(caseNumber, model, locale, Map.of("reviewComment", comment.isBlank() ? "reason" : "reasonLength"));
+        }
+        return act(caseNumber, model, locale, redirect, approved ? "replyApproved" : "replySentBack",
+                Map.of("case.missing.reason", "reviewComment"),
+                () -> actions.reviewReplyInSubCenter(staff.get(), caseNumber, approved,
+                        comment.isBlank() ? null : comment.strip()));
+    }
+
+    /** A refused unit choice is shown next to the field it was typed in. */
+    private static Map<String, String> unitRefusalsAt(String field) {
+        return Map.of(DispatchLevelRefused.CODE, field, DispatchLevelRefused.OUTSIDE_SUBTREE, field,
+                "department.unknown", field);
     }
 
     /** Unknown numbers and other departments' cases get the same page, so a guessed URL tells nothing. */
@@ -204,18 +274,35 @@ class DepartmentPages {
         model.addAttribute("maxFiles", attachments.maxFiles());
         model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
         model.addAttribute("canSign", c.getStatus() == CaseStatus.DISPATCHED);
-        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && !c.isDesignated());
+        // The city's designation binds the sub-center, not the units it re-dispatches to.
+        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && (!c.isDesignated() || c.isBelowSubCenter()));
         model.addAttribute("canExtend", c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
                 && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
         model.addAttribute("canReply", c.getStatus() == CaseStatus.HANDLING);
+        boolean subCenter = access.actsForSubCenter(staff.get(), c);
+        model.addAttribute("returnsToSubCenter", c.isBelowSubCenter());
+        model.addAttribute("canRedispatch", subCenter && c.getStatus() == CaseStatus.REDISPATCHING);
+        model.addAttribute("canRuleOnReturn", subCenter && c.getStatus() == CaseStatus.RETURNED_TO_SUB_CENTER);
+        model.addAttribute("canReviewReply", subCenter && c.getStatus() == CaseStatus.SUB_CENTER_REVIEW);
+        model.addAttribute("unitsBelow", subCenter ? unitsBelow(c) : List.of());
         Map<String, String> errors = new HashMap<>();
         problems.forEach((field, key) -> errors.put(field, messageKey(key)));
         model.addAttribute("errors", errors);
         return "department/case";
     }
 
+    /** The units a sub-center may re-dispatch to: its active subtree without itself, the level rule decides the rest. */
+    private List<OrgUnit> unitsBelow(HotlineCase c) {
+        return organisation.byId(c.getSubCenterId()).map(organisation::subtree).orElse(List.of()).stream()
+                .filter(u -> u.isActive() && !u.getId().equals(c.getSubCenterId()))
+                .sorted(java.util.Comparator.comparing(OrgUnit::getPath)).toList();
+    }
+
     private static String messageKey(String key) {
         return switch (key) {
+            case DispatchLevelRefused.CODE -> INVALID + "levelRefused";
+            case DispatchLevelRefused.OUTSIDE_SUBTREE -> INVALID + "notBelowSubCenter";
+            case "department.unknown" -> INVALID + "unit";
             case "case.extensionNotLater" -> INVALID + "untilNotLater";
             case "case.missing.reason" -> INVALID + "reason";
             case "case.missing.reply" -> INVALID + "reply";

@@ -71,6 +71,14 @@ class OrganisationPages {
         return unitChange(id, "admin.notice.unitDeactivated", () -> organisation.deactivateUnit(id), model, redirect);
     }
 
+    /** 分中心 on or off ({@code on}): see docs/organisation.md, "Sub-centers". */
+    @PostMapping("/organisation/units/{id}/sub-center")
+    String runSubCenter(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean on, Model model,
+                        RedirectAttributes redirect) {
+        return unitChange(id, on ? "admin.notice.subCenterOn" : "admin.notice.subCenterOff",
+                () -> organisation.runSubCenter(id, on), model, redirect);
+    }
+
     @GetMapping("/users")
     String users(Model model) {
         model.addAttribute("users", accounts.all());

@@ -5,6 +5,7 @@ import static org.hotline8890.workflow.ProcessVariables.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.hotline8890.HotlineProperties;
@@ -104,18 +105,117 @@ public class CaseActions {
         process.completeTask(caseNumber, "Task_DispatchManually", Map.of());
     }
 
+    /** 签收 by the unit holding the case; at a sub-center, the sub-center signs and re-dispatches next. */
     public void sign(Staff staff, String caseNumber) {
         HotlineCase c = load(staff, caseNumber);
-        c.signFor(staff.username(), clock.instant());
+        if (c.isAtSubCenter()) {
+            requireSubCenter(staff, c);
+            c.signForSubCenter(staff.username(), clock.instant());
+        } else {
+            c.signFor(staff.username(), clock.instant());
+        }
         cases.save(c);
-        process.completeTask(caseNumber, "Task_SignForCase", Map.of(SIGN_OUTCOME, "SIGNED"));
+        process.completeTask(caseNumber, signTask(c), Map.of(SIGN_OUTCOME, "SIGNED"));
     }
 
+    /** 退单 to the level that dispatched the case: the city center, or the sub-center for a unit below one. */
     public void returnToCenter(Staff staff, String caseNumber, String reason) {
         HotlineCase c = load(staff, caseNumber);
-        c.returnToCenter(reason, staff.username(), clock.instant());
+        String task = signTask(c);
+        if (c.isBelowSubCenter()) {
+            c.returnToSubCenter(reason, staff.username(), clock.instant());
+        } else {
+            if (c.isAtSubCenter()) {
+                requireSubCenter(staff, c);
+            }
+            c.returnToCenter(reason, staff.username(), clock.instant());
+        }
         cases.save(c);
-        process.completeTask(caseNumber, "Task_SignForCase", Map.of(SIGN_OUTCOME, "RETURNED"));
+        process.completeTask(caseNumber, task, Map.of(SIGN_OUTCOME, "RETURNED"));
+    }
+
+    /** The sub-center, having signed, sends the case to a unit of its subtree (二次派单). */
+    public void redispatchInSubCenter(Staff staff, String caseNumber, String departmentCode) {
+        HotlineCase c = load(staff, caseNumber);
+        requireSubCenter(staff, c);
+        Map<String, Object> variables = redispatch(staff, c, departmentCode);
+        process.completeTask(caseNumber, "Task_SubCenterRedispatch", variables);
+    }
+
+    /** The sub-center rules on its unit's return: another unit, the same unit again, or up to the city center. */
+    public void ruleOnReturnInSubCenter(Staff staff, String caseNumber, SubCenterRuling ruling, String departmentCode,
+                                        String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        requireSubCenter(staff, c);
+        Instant now = clock.instant();
+        Map<String, Object> variables = new HashMap<>(Map.of(SUB_CENTER_RULING, ruling.name()));
+        switch (ruling) {
+            case REDISPATCH -> variables.putAll(redispatch(staff, c, departmentCode));
+            case SEND_BACK -> {
+                Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
+                c.refuseReturnInSubCenter(comment, signBy.due(), signBy.calendarComplete(), staff.username(), now);
+                cases.save(c);
+                variables.put(SIGN_DUE, Date.from(c.getSignBy()));
+            }
+            case PASS_UP -> {
+                c.passReturnUp(comment, staff.username(), now);
+                cases.save(c);
+                variables.put(SIGN_OUTCOME, "RETURNED");
+            }
+        }
+        process.completeTask(caseNumber, "Task_SubCenterReviewReturn", variables);
+    }
+
+    /** The sub-center reviews its unit's reply: approved, it goes on to the city center's review; or back to the unit. */
+    public void reviewReplyInSubCenter(Staff staff, String caseNumber, boolean approved, String comment) {
+        HotlineCase c = load(staff, caseNumber);
+        requireSubCenter(staff, c);
+        if (approved) {
+            c.approveReplyAtSubCenter(staff.username(), clock.instant());
+        } else {
+            c.sendBackReplyAtSubCenter(comment, staff.username(), clock.instant());
+        }
+        cases.save(c);
+        process.completeTask(caseNumber, "Task_SubCenterReviewReply", Map.of(SUB_CENTER_APPROVED, approved));
+    }
+
+    /** The sign-for task waiting for the case as it stands: the sub-center's, its unit's, or the direct one. */
+    private static String signTask(HotlineCase c) {
+        if (c.isAtSubCenter()) {
+            return "Task_SubCenterSign";
+        }
+        return c.isBelowSubCenter() ? "Task_LowerUnitSign" : "Task_SignForCase";
+    }
+
+    private Map<String, Object> redispatch(Staff staff, HotlineCase c, String departmentCode) {
+        OrgUnit subCenter = organisation.byId(c.getSubCenterId()).orElseThrow();
+        OrgUnit unit = belowSubCenter(c, subCenter, required(departmentCode, "departmentCode"));
+        Instant now = clock.instant();
+        Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
+        c.redispatchInSubtree(unit.getId(), signBy.due(), signBy.calendarComplete(),
+                subCenter.getCode() + " → " + unit.getCode(), staff.username(), now);
+        cases.save(c);
+        notifier.tell(c, NotificationKind.DISPATCHED, unit.getName());
+        return Map.of(DEPARTMENT_CODE, unit.getCode(), SIGN_DUE, Date.from(c.getSignBy()));
+    }
+
+    /** A unit strictly inside the sub-center's subtree, active, and one the dispatch level rule lets the case go to. */
+    private OrgUnit belowSubCenter(HotlineCase c, OrgUnit subCenter, String code) {
+        OrgUnit unit = organisation.byCode(code).filter(OrgUnit::isActive).orElseThrow(
+                () -> new CaseStateException("department.unknown", "no department with code " + code));
+        if (unit.getId().equals(subCenter.getId()) || !subCenter.contains(unit)) {
+            throw new DispatchLevelRefused(DispatchLevelRefused.OUTSIDE_SUBTREE,
+                    code + " is not a unit below the sub-center " + subCenter.getCode());
+        }
+        levels.check(c.getCategoryCode(), unit);
+        return unit;
+    }
+
+    private void requireSubCenter(Staff staff, HotlineCase c) {
+        if (!access.actsForSubCenter(staff, c)) {
+            throw new CaseStateException("case.notYourSubCenter",
+                    "only the sub-center's own staff act on case " + c.getCaseNumber() + " there");
+        }
     }
 
     /** 改派 to another department, or refuse the return and send it back to the same one. */

@@ -57,8 +57,11 @@ class CaseLifecycle {
         this.clock = clock;
     }
 
-    /** The department that got the case and its clock, or empty when nobody could be found. */
-    record Dispatched(String departmentCode, Deadlines deadlines) {
+    /**
+     * The department that got the case and its clock, or empty when nobody could be found;
+     * {@code viaSubCenter}: the department runs a sub-center, which signs and re-dispatches the case.
+     */
+    record Dispatched(String departmentCode, Deadlines deadlines, boolean viaSubCenter) {
     }
 
     Optional<Dispatched> dispatch(Long caseId) {
@@ -76,10 +79,15 @@ class CaseLifecycle {
             return Optional.empty();
         }
         Deadlines deadlines = timeLimits.deadlinesFrom(now, c.getType(), c.getUrgency());
-        c.dispatchTo(department.get().getId(), deadlines, SYSTEM, now);
+        boolean viaSubCenter = department.get().runsSubCenter();
+        if (viaSubCenter) {
+            c.dispatchToSubCenter(department.get().getId(), deadlines, SYSTEM, now);
+        } else {
+            c.dispatchTo(department.get().getId(), deadlines, SYSTEM, now);
+        }
         cases.save(c);
         notifier.tell(c, NotificationKind.DISPATCHED, department.get().getName());
-        return Optional.of(new Dispatched(department.get().getCode(), deadlines));
+        return Optional.of(new Dispatched(department.get().getCode(), deadlines, viaSubCenter));
     }
 
     void flagLateSigning(Long caseId) {

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseProcess {
 
+    /** The sign-for timers: the direct dispatch's, a sub-center's own and its unit's (both in the sub-center's loop). */
+    private static final java.util.Set<String> SIGN_TIMERS = java.util.Set.of("Timer_SignDeadline",
+            "Timer_SubCenterSignDeadline", "Timer_LowerSignDeadline");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
@@ -79,7 +83,7 @@ class CaseProcess {
     void moveSignTimer(String caseNumber, Instant due) {
         for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
             for (Job timer : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-                if ("Timer_SignDeadline".equals(timerActivity(timer))) {
+                if (SIGN_TIMERS.contains(timerActivity(timer))) {
                     runtime.setVariable(instance.getId(), SIGN_DUE, Date.from(due));
                     management.setJobDuedate(timer.getId(), Date.from(due));
                 }

@@ -27,6 +27,8 @@ class Delegates {
                     .orElseThrow(() -> new BpmnError(ERROR_NO_ROUTE, "the dispatch catalogue has no department for this case"));
             Deadlines d = dispatched.deadlines();
             execution.setVariable(DEPARTMENT_CODE, dispatched.departmentCode());
+            execution.setVariable(VIA_SUB_CENTER, dispatched.viaSubCenter());
+            execution.setVariable(SUB_CENTER_CODE, dispatched.viaSubCenter() ? dispatched.departmentCode() : null);
             execution.setVariable(SIGN_DUE, date(d.signBy()));
             execution.setVariable(HANDLE_WARN_AT, date(d.warnAt()));
             execution.setVariable(HANDLE_DUE, date(d.handleBy()));

@@ -22,6 +22,11 @@ final class ProcessVariables {
     static final String HANDLING_FROM = "handlingFrom";
     static final String ESCALATION_DUE_AT = "escalationDueAt";
     static final String ESCALATION_CONTINUES = "escalationContinues";
+    /** 分中心: whether the dispatch went to a sub-center, its unit code, its ruling on a return, its reply review. */
+    static final String VIA_SUB_CENTER = "viaSubCenter";
+    static final String SUB_CENTER_CODE = "subCenterCode";
+    static final String SUB_CENTER_RULING = "subCenterRuling";
+    static final String SUB_CENTER_APPROVED = "subCenterApproved";
 
     static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
     static final String MESSAGE_FEEDBACK_GIVEN = "FeedbackGiven";

@@ -137,6 +137,23 @@ class EmergencyAlertTest {
         assertThat(eventsOf(normal, CaseEventType.DUTY_UNREACHED)).isEmpty();
     }
 
+    @Test
+    void anUrgentCaseSentToASubCenterAtNightShortensTheSubCentersOwnSignForClock() {
+        roster.add(staff(organisation, "admin", Role.ADMIN, "CITY"), "DC", "区值班赵", "13911110009",
+                "2031-05-13 18:00", "2031-05-14 08:30", "OFFICER");
+        Instant night = at("2031-05-13T22:10");
+        clock.setTo(night);
+        String n = intake.open(request(CaseType.COMPLAINT, "URBAN.ROAD", "DC", Urgency.URGENT, true, false, night),
+                IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher(organisation), n, IntakeDecision.DISPATCH, null, null, "DC");
+        HotlineCase c = cases.findByCaseNumber(n).orElseThrow();
+
+        assertThat(alertsOf(c)).extracting(CitizenNotification::getRecipientPhone).containsExactly("13911110009");
+        Instant signBy = night.plus(Duration.ofMinutes(15));
+        assertThat(c.getSubCenterSignBy()).isEqualTo(signBy);
+        assertThat(timer(c, "Timer_SubCenterSignDeadline").getDuedate().toInstant()).isEqualTo(signBy);
+    }
+
     private HotlineCase dispatchedAt(Instant at, Urgency urgency) {
         clock.setTo(at);
         String n = intake.open(request(CaseType.COMPLAINT, "ENV.NOISE", "DC", urgency, true, false, at),
@@ -157,10 +174,14 @@ class EmergencyAlertTest {
     }
 
     private Job signTimer(HotlineCase c) {
+        return timer(c, "Timer_SignDeadline");
+    }
+
+    private Job timer(HotlineCase c, String activity) {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseNumber())
                 .singleResult().getId();
         return management.createJobQuery().processInstanceId(instance).timers().list().stream()
-                .filter(j -> "Timer_SignDeadline".equals(management.createJobDefinitionQuery()
+                .filter(j -> activity.equals(management.createJobDefinitionQuery()
                         .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
                 .findFirst().orElseThrow();
     }

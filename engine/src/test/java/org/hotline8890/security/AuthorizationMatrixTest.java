@@ -97,6 +97,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/department/cases/{caseNumber}/return", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/extension", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/reply", Access.OWN_DEPARTMENT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/redispatch", Access.OWN_DEPARTMENT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/sub-center-ruling", Access.OWN_DEPARTMENT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/sub-center-review", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("GET /api/cases/{caseNumber}", Access.ANY_STAFF_OWN_CASE);
         MATRIX.put("GET /api/admin/calendar", Access.ADMIN);
         MATRIX.put("POST /api/admin/calendar", Access.ADMIN);
@@ -126,7 +129,10 @@ class AuthorizationMatrixTest {
     private static final Map<String, String> BODIES = Map.of(
             "POST /api/department/cases/{caseNumber}/return", "{\"reason\":\"不属于本部门职责\"}",
             "POST /api/department/cases/{caseNumber}/extension", "{\"until\":\"2031-01-01\",\"reason\":\"需要多部门协调\"}",
-            "POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}");
+            "POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}",
+            "POST /api/department/cases/{caseNumber}/redispatch", "{\"departmentCode\":\"DC-DH\"}",
+            "POST /api/department/cases/{caseNumber}/sub-center-ruling", "{\"ruling\":\"PASS_UP\",\"comment\":\"不属于本区\"}",
+            "POST /api/department/cases/{caseNumber}/sub-center-review", "{\"approved\":true}");
 
     private static final String REQUEST = """
             {"type":"COMPLAINT","category":"ENV.NOISE","district":"DC","subject":"夜间施工",

@@ -92,6 +92,7 @@ class RankingPolicyTest {
         ComplianceFigures f = new ComplianceFigures(dispatched, dispatched,
                 dispatched, 0, sign, dispatched, 0, completion, 0, returns, 0, 0.0,
                 0, 0, rehandling, 0, 0, satisfaction, dispatched, 0, 0.0, 0, null, 0, 0);
-        return new UnitFigures(code, "部门" + code, "Department " + code, OrgUnitKind.DEPARTMENT, f);
+        return new UnitFigures(code, "部门" + code, "Department " + code, OrgUnitKind.DEPARTMENT, f,
+                new SubCenterSigning(0, 0, 0, null));
     }
 }

@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,6 +89,21 @@ public final class DepartmentWorkbenchPage {
         }
         chromium.clickThrough(browser.findElement(By.cssSelector("#reply-form button[type='submit']")));
         return noticeOrFieldError("reply-files-error");
+    }
+
+    /** A sub-center sends the case to a unit of its subtree (二次派单); returns the notice, or the field's message. */
+    public String redispatch(String caseNumber, String unitCode) {
+        openByUrl(caseNumber);
+        new Select(browser.findElement(By.id("redispatch-unit"))).selectByValue(unitCode);
+        chromium.clickThrough(browser.findElement(By.id("redispatch")));
+        return noticeOrFieldError("redispatch-unit-error");
+    }
+
+    /** A sub-center approves its unit's reply, passing it on to the city center; returns the notice. */
+    public String approveReply(String caseNumber) {
+        openByUrl(caseNumber);
+        chromium.clickThrough(browser.findElement(By.id("approve")));
+        return notice();
     }
 
     /** The names of the files listed on the case page. */

@@ -25,6 +25,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.hotline8890.TestClock;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseEventType;
+import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.CaseStatus;
@@ -410,6 +411,141 @@ class CaseLifecycleProcessTest {
         actions.requestExtension(environment, n, extendedTo, "需要第三方检测噪声");
         actions.ruleOnExtension(supervisor, n, true, "同意延期");
         assertThat(timer(n, "Timer_NextEscalationStep").getDuedate().toInstant()).isEqualTo(extendedTo);
+    }
+
+    // --- 分级办理: a case dispatched to a district that runs a sub-center ----------------------------
+
+    @Test
+    void aSubCenterSignsReDispatchesAndReviewsItsUnitsReplyBeforeTheCenterDoes() {
+        Staff districtDc = staff(organisation, "district-dc", Role.DEPARTMENT, "DC");
+        Staff street = staff(organisation, "dept-dc-street", Role.DEPARTMENT, "DC-DH");
+        String n = dispatchedToSubCenter("DC");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterSign");
+        HotlineCase atSubCenter = load(n);
+        assertThat(atSubCenter.getStatus()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(code(atSubCenter.getDepartmentId())).isEqualTo("DC");
+        assertThat(code(atSubCenter.getSubCenterId())).isEqualTo("DC");
+        assertThat(atSubCenter.getSubCenterSignBy()).isEqualTo(atSubCenter.getSignBy());
+        assertThat(atSubCenter.getSubCenterSince()).isEqualTo(atSubCenter.getDispatchedAt());
+
+        // The sub-center's own sign-for limit passes: it is flagged late, and may still sign.
+        fire(n, "Timer_SubCenterSignDeadline");
+        assertThat(load(n).isSubCenterSignedLate()).isTrue();
+        assertThatThrownBy(() -> actions.sign(street, n)).isInstanceOf(CaseNotFoundException.class);
+        actions.sign(districtDc, n);
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterRedispatch");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REDISPATCHING);
+        assertThat(load(n).getSubCenterSignedAt()).isNotNull();
+
+        // Only inside its own subtree, and never to itself.
+        assertThatThrownBy(() -> actions.redispatchInSubCenter(districtDc, n, "XC-XH"))
+                .isInstanceOf(DispatchLevelRefused.class).hasMessageContaining("not a unit below");
+        assertThatThrownBy(() -> actions.redispatchInSubCenter(districtDc, n, "DC"))
+                .isInstanceOf(DispatchLevelRefused.class);
+        actions.redispatchInSubCenter(districtDc, n, "DC-DH");
+        assertThat(instance(n)).isWaitingAt("Task_LowerUnitSign");
+        HotlineCase redispatched = load(n);
+        assertThat(code(redispatched.getDepartmentId())).isEqualTo("DC-DH");
+        assertThat(redispatched.getStatus()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(redispatched.getSignedAt()).isNull();
+        assertThat(redispatched.getSubCenterSince()).isNull();
+        assertThat(timer(n, "Timer_LowerSignDeadline").getDuedate().toInstant()).isEqualTo(redispatched.getSignBy());
+        assertThat(redispatched.getHandleBy()).isEqualTo(atSubCenter.getHandleBy());
+
+        fire(n, "Timer_LowerSignDeadline");
+        assertThat(load(n).isSignedLate()).isTrue();
+        actions.sign(street, n);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+
+        // The street's reply goes to the sub-center first; sent back, the street handles it again.
+        actions.reply(street, n, "已清理");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReply");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.SUB_CENTER_REVIEW);
+        assertThatThrownBy(() -> actions.reviewReplyInSubCenter(street, n, true, null))
+                .isInstanceOf(CaseStateException.class).hasMessageContaining("sub-center's own staff");
+        actions.reviewReplyInSubCenter(districtDc, n, false, "请补充现场照片和处理措施");
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+        assertThat(load(n).getRepliedAt()).isNull();
+
+        actions.reply(street, n, "已清理路面并设置围挡，附现场照片");
+        actions.reviewReplyInSubCenter(districtDc, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReply");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REPLIED);
+        actions.reviewReply(dispatcher, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_AwaitFeedback");
+
+        // The city center sees the whole chain, each step with the unit whose step it was.
+        assertThat(events.findByCaseIdOrderByIdAsc(load(n).getId())).extracting(e -> e.getType() + "@" + code(e.getDepartmentId()))
+                .containsSubsequence("DISPATCHED@DC", "SUB_CENTER_SIGNED@DC", "REDISPATCHED@DC-DH", "SIGNED@DC-DH",
+                        "REPLIED@DC-DH", "SUB_CENTER_REPLY_SENT_BACK@DC", "REPLIED@DC-DH", "SUB_CENTER_REPLY_APPROVED@DC",
+                        "REPLY_ACCEPTED@DC-DH");
+    }
+
+    @Test
+    void aUnitsReturnGoesToTheSubCenterWhichReDispatchesRefusesOrPassesItUpToTheCenter() {
+        Staff districtDc = staff(organisation, "district-dc", Role.DEPARTMENT, "DC");
+        Staff bureau = staff(organisation, "dept-dc-urban", Role.DEPARTMENT, "DC-CGJ");
+        Staff street = staff(organisation, "dept-dc-street", Role.DEPARTMENT, "DC-DH");
+        String n = dispatchedToSubCenter("DC");
+        actions.sign(districtDc, n);
+        actions.redispatchInSubCenter(districtDc, n, "DC-CGJ");
+
+        actions.returnToCenter(bureau, n, "道路保洁属于街道职责");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReturn");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.RETURNED_TO_SUB_CENTER);
+        assertThat(load(n).getReturnCount()).as("a return inside the subtree is not a return to the city").isZero();
+        assertThat(load(n).getSubCenterSince()).isNotNull();
+        assertThatThrownBy(() -> actions.ruleOnReturnInSubCenter(bureau, n, SubCenterRuling.SEND_BACK, null, "自己审"))
+                .isInstanceOf(CaseStateException.class);
+
+        actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.REDISPATCH, "DC-DH", "改派东华街道");
+        assertThat(instance(n)).isWaitingAt("Task_LowerUnitSign");
+        assertThat(code(load(n).getDepartmentId())).isEqualTo("DC-DH");
+
+        actions.returnToCenter(street, n, "不在本街道辖区");
+        actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.SEND_BACK, null, "属于东华街道辖区");
+        assertThat(instance(n)).isWaitingAt("Task_LowerUnitSign");
+        assertThat(code(load(n).getDepartmentId())).isEqualTo("DC-DH");
+        assertThat(timer(n, "Timer_LowerSignDeadline").getDuedate().toInstant()).isEqualTo(load(n).getSignBy());
+
+        actions.returnToCenter(street, n, "实际位于西城区");
+        actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.PASS_UP, null, "地址属于西城区，请改派");
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReturn");
+        HotlineCase passedUp = load(n);
+        assertThat(passedUp.getStatus()).isEqualTo(CaseStatus.RETURNED);
+        assertThat(code(passedUp.getDepartmentId())).isEqualTo("DC");
+        assertThat(passedUp.getReturnCount()).isEqualTo(1);
+
+        // The center refuses: the sub-center signs again, on a clock restarted at the ruling.
+        actions.ruleOnReturn(dispatcher, n, false, null, "请分中心核实地址");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterSign");
+        assertThat(load(n).getSubCenterSignBy()).isEqualTo(load(n).getSignBy());
+        assertThat(load(n).getSubCenterSignedAt()).isNull();
+
+        // The sub-center returns it to the center itself, which re-dispatches it to a unit without a sub-center.
+        actions.returnToCenter(districtDc, n, "核实后确属西城区");
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReturn");
+        actions.ruleOnReturn(dispatcher, n, true, "XC-CGJ", "改派西城区城管局");
+        // XC runs a sub-center too, but the center chose its bureau directly: no sub-center in between.
+        assertThat(instance(n)).isWaitingAt("Task_SignForCase");
+        assertThat(load(n).getSubCenterId()).isNull();
+        assertThat(events.findByCaseIdOrderByIdAsc(load(n).getId())).extracting(e -> e.getType())
+                .containsSubsequence(CaseEventType.RETURNED_TO_SUB_CENTER, CaseEventType.REDISPATCHED,
+                        CaseEventType.RETURNED_TO_SUB_CENTER, CaseEventType.SUB_CENTER_RETURN_REFUSED,
+                        CaseEventType.RETURNED_TO_SUB_CENTER, CaseEventType.RETURN_PASSED_UP, CaseEventType.RETURN_REFUSED,
+                        CaseEventType.RETURNED, CaseEventType.DISPATCHED);
+    }
+
+    /** An urban case the center sends to the district itself, whose sub-center then takes it on. */
+    private String dispatchedToSubCenter(String district) {
+        String n = intake.open(request(CaseType.COMPLAINT, "URBAN.ROAD", district, Urgency.NORMAL, true, false,
+                Instant.now()), IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher, n, IntakeDecision.DISPATCH, null, null, district);
+        return n;
+    }
+
+    private String code(Long unitId) {
+        return organisation.byId(unitId).map(u -> u.getCode()).orElse(null);
     }
 
     private java.util.List<String> escalations(String n) {
