@@ -72,6 +72,14 @@ public final class CenterRequests {
     public record PhoneFeedback(@NotNull Satisfaction rating, @Size(max = 1000) String comment) {
     }
 
+    /** 跨区域转办: the region (its root unit's code) whose center takes the case over, and why. */
+    public record Transfer(@NotBlank @Size(max = 64) String toRegion, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** The receiving center sends a transfer back, once, saying why. */
+    public record TransferRefusal(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -17,5 +17,9 @@ public enum CaseEventType {
     /** An emergency dispatched out of hours, and the roster named nobody on duty to alert. */
     DUTY_UNREACHED,
     /** A step of the escalation ladder (催办/督办单/提级) was taken; the comment names the step and action. */
-    ESCALATED
+    ESCALATED,
+    /** 跨区域转办: the case went to another region's center; the comment says from where to where and why. */
+    TRANSFERRED,
+    /** The receiving region refused a transfer and sent the case back; the comment says why. */
+    TRANSFER_REFUSED
 }

@@ -8,6 +8,7 @@ import org.hotline8890.organisation.Category;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.OrgUnitKind;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.springframework.stereotype.Component;
 
 /** The category tree and the districts as the pages' drop-down lists offer them, in the reader's language. */
@@ -52,6 +53,16 @@ class Choices {
     List<Choice> departments(Locale locale) {
         boolean english = english(locale);
         return organisation.all().stream()
+                .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT
+                        || u.getKind() == OrgUnitKind.STREET)
+                .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
+    }
+
+    /** As {@link #departments}, within one region: where that region's center may dispatch. */
+    List<Choice> departmentsIn(String region, Locale locale) {
+        boolean english = english(locale);
+        return organisation.all().stream()
+                .filter(u -> Regions.contains(region, u))
                 .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT
                         || u.getKind() == OrgUnitKind.STREET)
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
