@@ -76,7 +76,9 @@ public class CaseTransfers {
         Instant now = clock.instant();
         String fromRegion = c.getRegionCode();
         c.transferTo(toRegion, reason, staff.username(), now);
-        c = cases.save(c);
+        // The case's version is checked before the process is touched: of two requests racing each other, the
+        // second waits for the first and then fails here (409), never halfway through deleting the instance.
+        c = cases.saveAndFlush(c);
         CaseTransfer transfer = transfers.save(new CaseTransfer(c.getId(), fromRegion, toRegion, reason,
                 staff.username(), now));
         process.restartAtIntakeReview(c, "transferred from region " + fromRegion + " to region " + toRegion);
@@ -97,7 +99,7 @@ public class CaseTransfers {
         Instant now = clock.instant();
         transfer.refuse(reason, staff.username(), now);
         c.refuseTransfer(transfer.getFromRegion(), reason, staff.username(), now);
-        HotlineCase saved = cases.save(c);
+        HotlineCase saved = cases.saveAndFlush(c);
         transfers.save(transfer);
         process.restartAtIntakeReview(saved, "transfer refused by region " + transfer.getToRegion()
                 + ", back to region " + transfer.getFromRegion());

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hotline8890.Concurrently;
 import org.hotline8890.TestClock;
 import org.hotline8890.cases.CaseEvent;
 import org.hotline8890.cases.CaseEventRepository;
@@ -180,6 +181,23 @@ class TransfersBetweenRegionsTest {
         assertThat(eventTypes(c)).containsExactly(CaseEventType.RECEIVED, CaseEventType.TRANSFERRED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).list())
                 .extracting(ProcessInstance::getId).containsExactly(processAfterFirst);
+    }
+
+    @Test
+    void twoTransfersRacingEachOtherMakeOneTransferAndOneProcess() throws Exception {
+        String n = receivedInTheDemoCity();
+        List<Integer> answers = Concurrently.run(2, () -> transfer("dispatcher", n, "LS", "属临山市管辖")
+                .andReturn().getResponse().getStatus());
+
+        assertThat(answers).as("one made it, the other was told it came too late or repeated it")
+                .containsOnlyOnce(201).allMatch(s -> s == 201 || s == 200 || s == 409);
+        HotlineCase c = load(n);
+        assertThat(c.getRegionCode()).isEqualTo("LS");
+        assertThat(transfers.findByCaseIdOrderByIdAsc(c.getId())).hasSize(1);
+        assertThat(eventTypes(c)).containsExactly(CaseEventType.RECEIVED, CaseEventType.TRANSFERRED);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(n).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_ReviewIntake");
     }
 
     @Test
