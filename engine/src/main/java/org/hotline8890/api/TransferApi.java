@@ -64,9 +64,7 @@ class TransferApi {
     /** {@code 201} for a new transfer; {@code 200} with {@code repeated: true} when it had already been made. */
     @PostMapping("/cases/{caseNumber}/transfer")
     ResponseEntity<TransferAnswer> transfer(@PathVariable String caseNumber, @Valid @RequestBody CenterRequests.Transfer request) {
-        if (regions.byCode(request.toRegion()).isEmpty()) {
-            throw new InvalidFieldException("toRegion", "no region " + request.toRegion());
-        }
+        request.check(regions);
         CaseTransfers.Outcome outcome = caseTransfers.transfer(staff.get(), caseNumber, request.toRegion(), request.reason());
         return ResponseEntity.status(outcome.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(answer(outcome));
     }

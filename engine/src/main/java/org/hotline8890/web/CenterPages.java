@@ -14,11 +14,10 @@ import org.hotline8890.HotlineProperties;
 import org.hotline8890.api.CenterRequests;
 import org.hotline8890.api.InvalidFieldException;
 import org.hotline8890.cases.CaseNotFoundException;
-import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.Satisfaction;
-import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.organisation.Regions;
+import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseTransfers;
 import org.hotline8890.workflow.DispatchLevelRefused;
@@ -63,7 +62,6 @@ class CenterPages {
 
     private final CenterQueues queues;
     private final CaseActions actions;
-    private final CaseRepository cases;
     private final CurrentStaff staff;
     private final Choices choices;
     private final Validator validator;
@@ -71,13 +69,12 @@ class CenterPages {
     private final CaseTransfers transfers;
     private final Regions regions;
 
-    CenterPages(CenterQueues queues, CaseActions actions, CaseRepository cases, CurrentStaff staff, Choices choices,
+    CenterPages(CenterQueues queues, CaseActions actions, CurrentStaff staff, Choices choices,
                 Validator validator, HotlineProperties properties, CaseTransfers transfers, Regions regions) {
         this.queues = queues;
         this.actions = actions;
         this.transfers = transfers;
         this.regions = regions;
-        this.cases = cases;
         this.staff = staff;
         this.choices = choices;
         this.validator = validator;
@@ -179,9 +176,7 @@ class CenterPages {
                     Model model, Locale locale, RedirectAttributes flash) {
         CenterRequests.Transfer transfer = new CenterRequests.Transfer(text(form, "toRegion"), text(form, "reason"));
         return act("transfer", caseNumber, form, transfer, model, locale, flash, () -> {
-            if (regions.byCode(transfer.toRegion()).isEmpty()) {
-                throw new InvalidFieldException("toRegion", "no region " + transfer.toRegion());
-            }
+            transfer.check(regions);
             transfers.transfer(staff.get(), caseNumber, transfer.toRegion(), transfer.reason());
         });
     }
