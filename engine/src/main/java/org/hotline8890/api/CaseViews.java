@@ -7,9 +7,12 @@ import java.util.List;
 import org.hotline8890.cases.CaseEvent;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseTransfer;
+import org.hotline8890.cases.CaseTransferRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.springframework.stereotype.Component;
 
 /** Shapes cases for each audience: staff see everything, citizens see their own case without staff names. */
@@ -19,11 +22,16 @@ public class CaseViews {
     private final CaseEventRepository events;
     private final Organisation organisation;
     private final CaseRepository cases;
+    private final CaseTransferRepository transfers;
+    private final Regions regions;
 
-    CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases) {
+    CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases,
+              CaseTransferRepository transfers, Regions regions) {
         this.events = events;
         this.organisation = organisation;
         this.cases = cases;
+        this.transfers = transfers;
+        this.regions = regions;
     }
 
     /** {@code unit}: the code of the unit whose step it was (staff only), so a chain through a sub-center reads level by level. */
@@ -39,7 +47,14 @@ public class CaseViews {
                          Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
                          Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
-                         List<TimelineEntry> timeline, List<MergeLink> merges, String subCenter, Instant subCenterSince) {
+                         List<TimelineEntry> timeline, List<MergeLink> merges, String subCenter, Instant subCenterSince,
+                         String region, String regionName, List<TransferView> transfers) {
+    }
+
+    /** One transfer between regions (跨区域转办) and its refusal, if the receiving region refused it. */
+    public record TransferView(String caseNumber, String fromRegion, String fromRegionName, String toRegion,
+                               String toRegionName, String reason, String transferredBy, Instant transferredAt,
+                               String refusalReason, String refusedBy, Instant refusedAt) {
     }
 
     /**
@@ -71,7 +86,19 @@ public class CaseViews {
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
                 c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
-                organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince());
+                organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
+                regionName(c.getRegionCode()),
+                transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList());
+    }
+
+    public TransferView transfer(String caseNumber, CaseTransfer t) {
+        return new TransferView(caseNumber, t.getFromRegion(), regionName(t.getFromRegion()), t.getToRegion(),
+                regionName(t.getToRegion()), t.getReason(), t.getTransferredBy(), t.getTransferredAt(),
+                t.getRefusalReason(), t.getRefusedBy(), t.getRefusedAt());
+    }
+
+    private String regionName(String code) {
+        return code == null ? null : regions.byCode(code).map(Regions.Region::name).orElse(code);
     }
 
     private List<MergeLink> merges(HotlineCase c) {

@@ -15,7 +15,9 @@ import org.hotline8890.api.CenterRequests.Ruling;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.CaseActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +38,16 @@ class CenterApi {
     private final CaseRepository cases;
     private final CaseViews views;
     private final CurrentStaff staff;
+    private final CaseAccessPolicy access;
     private final Clock clock;
 
-    CenterApi(CaseActions actions, CaseRepository cases, CaseViews views, CurrentStaff staff, Clock clock) {
+    CenterApi(CaseActions actions, CaseRepository cases, CaseViews views, CurrentStaff staff, CaseAccessPolicy access,
+              Clock clock) {
         this.actions = actions;
         this.cases = cases;
         this.views = views;
         this.staff = staff;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -136,7 +141,9 @@ class CenterApi {
         return summaries(cases.findByStatusOrderByReceivedAtAsc(status));
     }
 
+    /** Each center's queues hold its own region's cases only: those it may act on. */
     private List<CaseViews.CaseSummary> summaries(List<HotlineCase> found) {
-        return found.stream().map(c -> views.summary(c, clock.instant())).toList();
+        Staff me = staff.get();
+        return found.stream().filter(c -> access.canActOn(me, c)).map(c -> views.summary(c, clock.instant())).toList();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.organisation.Regions;
 import org.hotline8890.workflow.IntakeDecision;
 
 /**
@@ -70,6 +71,20 @@ public final class CenterRequests {
     }
 
     public record PhoneFeedback(@NotNull Satisfaction rating, @Size(max = 1000) String comment) {
+    }
+
+    /** 跨区域转办: the region (its root unit's code) whose center takes the case over, and why. */
+    public record Transfer(@NotBlank @Size(max = 64) String toRegion, @NotBlank @Size(max = 1000) String reason) {
+
+        public void check(Regions regions) {
+            if (regions.byCode(toRegion).isEmpty()) {
+                throw new InvalidFieldException("toRegion", "no region " + toRegion);
+            }
+        }
+    }
+
+    /** The receiving center sends a transfer back, once, saying why. */
+    public record TransferRefusal(@NotBlank @Size(max = 1000) String reason) {
     }
 
     private static boolean blank(String s) {

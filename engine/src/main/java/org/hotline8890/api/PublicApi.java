@@ -71,6 +71,24 @@ class PublicApi {
         return statistics.report(start(first), start(last.plusDays(1)), level);
     }
 
+    /**
+     * Each region's own figures for {@code [from, to]} (dates inclusive, by default the current month): the
+     * cases that reached the region in the period and are still its own, and its transfers out, in and
+     * refused back (docs/metrics.md, "Regions").
+     */
+    @GetMapping("/statistics/regions")
+    ComplianceStatistics.RegionReport regionStatistics(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        YearMonth month = YearMonth.now(properties.zone());
+        LocalDate first = from == null ? month.atDay(1) : from;
+        LocalDate last = to == null ? month.atEndOfMonth() : to;
+        if (last.isBefore(first)) {
+            throw new InvalidFieldException("to", "must not be before from");
+        }
+        return statistics.regions(start(first), start(last.plusDays(1)));
+    }
+
     private Instant start(LocalDate day) {
         return day == null ? null : day.atStartOfDay(properties.zone()).toInstant();
     }

@@ -31,5 +31,9 @@ public enum CaseEventType {
     /** The sub-center approved its unit's reply; the city center reviews it next. */
     SUB_CENTER_REPLY_APPROVED,
     /** The sub-center sent its unit's reply back for more handling, with its reason. */
-    SUB_CENTER_REPLY_SENT_BACK
+    SUB_CENTER_REPLY_SENT_BACK,
+    /** 跨区域转办: the case went to another region's center; the comment says from where to where and why. */
+    TRANSFERRED,
+    /** The receiving region refused a transfer and sent the case back; the comment says why. */
+    TRANSFER_REFUSED
 }

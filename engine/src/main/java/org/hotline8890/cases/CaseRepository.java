@@ -86,6 +86,17 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
             """)
     List<HotlineCase> findReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
 
+    /**
+     * A region's cases for statistics in a period: those in the region now that reached it in the period
+     * (received there, or transferred in); see docs/metrics.md, "Regions".
+     */
+    @Query("""
+            select c from HotlineCase c
+            where c.regionCode = :region and c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            """)
+    List<HotlineCase> findInRegionReceivedBetween(@Param("region") String region, @Param("from") Instant from,
+                                                  @Param("to") Instant to);
+
     /** Retention: finished cases, closed before {@code cutoff}, that still hold personal data. */
     @Query("""
             select c.id from HotlineCase c

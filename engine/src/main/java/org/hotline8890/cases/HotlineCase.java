@@ -157,6 +157,12 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     /** When the case last arrived in the sub-center's queue; null while another level holds it. */
     @Column(name = "sub_center_since")
     private Instant subCenterSince;
+    /** The region (the code of a root CITY unit) whose center the case is with; it changes only by a transfer. */
+    @Column(name = "region_code")
+    private String regionCode;
+    /** When the case reached its current region: its receipt, or the last transfer (or refusal) that moved it. */
+    @Column(name = "region_received_at")
+    private Instant regionReceivedAt;
 
     protected HotlineCase() {
     }
@@ -182,9 +188,70 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
                     new AttachmentMeta(a.fileName(), a.contentType(), a.sizeBytes(), a.storageRef())));
         }
         c.receivedAt = Objects.requireNonNull(request.receivedAt());
+        c.regionReceivedAt = c.receivedAt;
         c.status = CaseStatus.RECEIVED;
         c.changed(CaseEventType.RECEIVED, actor, null, "channel " + c.channel, c.receivedAt);
         return c;
+    }
+
+    /** Intake places a new case in the region its district lies in; after that only a transfer moves it. */
+    public void placeInRegion(String region) {
+        if (regionCode != null) {
+            throw new CaseStateException("case.regionPlaced", "case " + caseNumber + " is already in region " + regionCode);
+        }
+        this.regionCode = Objects.requireNonNull(region, "region");
+    }
+
+    /**
+     * 跨区域转办: the case is about another region, so its center takes it over. Only while the case is with
+     * this region's center (intake review, manual dispatch or a return ruling), never once a department has it.
+     * The receiving region starts afresh: intake review, no department, no dispatch clock and no returns of its
+     * own yet; what happened before stays on the timeline.
+     */
+    public void transferTo(String region, String reason, String actor, Instant now) {
+        requireStatus("transfer.notWithCenter", CaseStatus.RECEIVED, CaseStatus.AWAITING_DISPATCH, CaseStatus.RETURNED);
+        requireText(reason, "reason");
+        if (region == null || region.equals(regionCode)) {
+            throw new CaseStateException("transfer.sameRegion", "case " + caseNumber + " is already in region " + region);
+        }
+        CaseStatus from = status;
+        String fromRegion = regionCode;
+        enterRegion(region, now);
+        changed(CaseEventType.TRANSFERRED, actor, from, fromRegion + " -> " + region + ": " + reason, now);
+    }
+
+    /**
+     * The receiving region refuses a transfer before working the case: it goes back to {@code region}, whose
+     * center reviews it afresh. Only while the case still waits for the receiving center's intake review.
+     */
+    public void refuseTransfer(String region, String reason, String actor, Instant now) {
+        requireStatus("transfer.alreadyWorked", CaseStatus.RECEIVED);
+        requireText(reason, "reason");
+        String fromRegion = regionCode;
+        enterRegion(Objects.requireNonNull(region, "region"), now);
+        changed(CaseEventType.TRANSFER_REFUSED, actor, CaseStatus.RECEIVED, fromRegion + " -> " + region + ": " + reason, now);
+    }
+
+    private void enterRegion(String region, Instant now) {
+        this.regionCode = region;
+        this.regionReceivedAt = now;
+        this.status = CaseStatus.RECEIVED;
+        this.departmentId = null;
+        this.designated = false;
+        // The sending region's returns and dispatch clock were its own; the receiving region's figures start here.
+        this.returnCount = 0;
+        this.dispatchedAt = null;
+        this.signBy = null;
+        this.signedAt = null;
+        this.signedLate = false;
+        this.handleBy = null;
+        this.originalHandleBy = null;
+        this.warnedAt = null;
+        this.overdueAt = null;
+        this.calendarIncomplete = false;
+        this.escalationStep = 0;
+        // A sub-center's sign-for belonged to the sending region's dispatch, like its other clocks.
+        leaveSubCenter();
     }
 
     /** A later contact about this case (a reply quoting its number) joins its timeline. */
@@ -281,12 +348,16 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public void dispatchTo(Long department, Deadlines deadlines, String actor, Instant now) {
         CaseStatus from = status;
         startDispatch(department, deadlines, now);
+        leaveSubCenter();
+        changed(CaseEventType.DISPATCHED, actor, from, null, now);
+    }
+
+    private void leaveSubCenter() {
         this.subCenterId = null;
         this.subCenterSignBy = null;
         this.subCenterSignedAt = null;
         this.subCenterSignedLate = false;
         this.subCenterSince = null;
-        changed(CaseEventType.DISPATCHED, actor, from, null, now);
     }
 
     /**
@@ -853,4 +924,6 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public Instant getSubCenterSignedAt() { return subCenterSignedAt; }
     public boolean isSubCenterSignedLate() { return subCenterSignedLate; }
     public Instant getSubCenterSince() { return subCenterSince; }
+    public String getRegionCode() { return regionCode; }
+    public Instant getRegionReceivedAt() { return regionReceivedAt; }
 }

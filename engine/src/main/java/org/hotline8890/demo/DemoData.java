@@ -84,6 +84,7 @@ class DemoData implements ApplicationRunner {
         user("dept-nh-urban", "南湖区城管局承办人", Role.DEPARTMENT, units.findByCode("NH-CGJ").orElseThrow());
         user("district-dc", "东城区热线分中心", Role.DEPARTMENT, dc);
         user("dept-dc-street", "东华街道办事处承办人", Role.DEPARTMENT, units.findByCode("DC-DH").orElseThrow());
+        neighbouringCity();
 
         categories.saveAll(List.of(
                 new Category("URBAN", "城市管理", "Urban management", null),
@@ -108,6 +109,20 @@ class DemoData implements ApplicationRunner {
                 new Category("OTHER", "其他", "Other", null)));
         knowledgeArticles(center, units.findByCode("RSJ").orElseThrow());
         log.info("Demo data loaded: the demo city, its departments and one login per role (password '{}')", DEMO_PASSWORD);
+    }
+
+    /**
+     * A second region beside the demo city, as on a province-wide unified platform (统一平台): its own root,
+     * its own center and units, so cases can be transferred between the two (docs/organisation.md).
+     */
+    private void neighbouringCity() {
+        OrgUnit city = unit("LS", "临山市", "Linshan City", OrgUnitKind.CITY, null);
+        OrgUnit center = unit("LS-CENTER", "临山市民热线服务中心", "Linshan Hotline Center", OrgUnitKind.CENTER, city);
+        OrgUnit environment = unit("LS-HBJ", "临山市生态环境局", "Linshan Ecology and Environment Bureau",
+                OrgUnitKind.DEPARTMENT, city);
+        unit("LS-QS", "青山区", "Qingshan District", OrgUnitKind.DISTRICT, city);
+        user("ls-dispatcher", "临山派单员小赵", Role.DISPATCHER, center);
+        user("ls-dept-environment", "临山市生态环境局承办人", Role.DEPARTMENT, environment);
     }
 
     private OrgUnit district(String code, String name, String nameEn, String streetCode, String street, String streetEn,

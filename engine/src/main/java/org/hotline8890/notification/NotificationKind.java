@@ -6,6 +6,8 @@ public enum NotificationKind {
     CONTACT_RECEIVED,
     /** A merged request's citizen gets the reply given to the case it was merged into. */
     ANSWERED_BY_PRIMARY,
+    /** The case is about another region: its hotline took it over (跨区域转办). */
+    TRANSFERRED,
     /** To the staff member on duty, not the citizen: an emergency was dispatched out of hours. */
     DUTY_ALERT
 }

@@ -112,7 +112,7 @@ public class Organisation {
         return unit;
     }
 
-    /** The whole organisation as trees (normally one, under the city), each level ordered by code. */
+    /** The whole organisation as trees (one per region, see {@link Regions}), each level ordered by code. */
     @Transactional(readOnly = true)
     public List<UnitNode> tree() {
         List<OrgUnit> all = units.findAll();

@@ -13,10 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CaseTransfer;
+import org.hotline8890.cases.CaseTransferRepository;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.OrgUnitKind;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +29,40 @@ public class ComplianceStatistics {
 
     private final CaseRepository cases;
     private final Organisation organisation;
+    private final CaseTransferRepository transfers;
+    private final Regions regions;
     private final Clock clock;
 
-    ComplianceStatistics(CaseRepository cases, Organisation organisation, Clock clock) {
+    ComplianceStatistics(CaseRepository cases, Organisation organisation, CaseTransferRepository transfers,
+                         Regions regions, Clock clock) {
         this.cases = cases;
         this.organisation = organisation;
+        this.transfers = transfers;
+        this.regions = regions;
         this.clock = clock;
+    }
+
+    /**
+     * One region's figures: its own cases (those it holds that reached it in the period, by receipt or by a
+     * transfer in) and the transfers that left it, reached it, and that it refused back, in the period.
+     */
+    public record RegionFigures(String code, String name, String nameEn, ComplianceFigures figures,
+                                int transferredOut, int transferredIn, int refusedBack) {
+    }
+
+    public record RegionReport(Instant from, Instant to, Instant computedAt, List<RegionFigures> regions) {
+    }
+
+    @Transactional(readOnly = true)
+    public RegionReport regions(Instant from, Instant to) {
+        Instant now = clock.instant();
+        List<CaseTransfer> moved = transfers.findTransferredBetween(from, to);
+        List<RegionFigures> rows = regions.all().stream().map(region -> new RegionFigures(region.code(), region.name(),
+                region.nameEn(), ComplianceFigures.of(cases.findInRegionReceivedBetween(region.code(), from, to), now),
+                (int) moved.stream().filter(t -> t.getFromRegion().equals(region.code())).count(),
+                (int) moved.stream().filter(t -> t.getToRegion().equals(region.code())).count(),
+                (int) transfers.countRefusedBetween(region.code(), from, to))).toList();
+        return new RegionReport(from, to, now, rows);
     }
 
     /**

@@ -14,11 +14,12 @@ import org.hotline8890.HotlineProperties;
 import org.hotline8890.api.CenterRequests;
 import org.hotline8890.api.InvalidFieldException;
 import org.hotline8890.cases.CaseNotFoundException;
-import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.Satisfaction;
+import org.hotline8890.organisation.Regions;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.workflow.CaseActions;
+import org.hotline8890.workflow.CaseTransfers;
 import org.hotline8890.workflow.DispatchLevelRefused;
 import org.hotline8890.workflow.IntakeDecision;
 import org.springframework.http.HttpStatus;
@@ -61,17 +62,19 @@ class CenterPages {
 
     private final CenterQueues queues;
     private final CaseActions actions;
-    private final CaseRepository cases;
     private final CurrentStaff staff;
     private final Choices choices;
     private final Validator validator;
     private final HotlineProperties properties;
+    private final CaseTransfers transfers;
+    private final Regions regions;
 
-    CenterPages(CenterQueues queues, CaseActions actions, CaseRepository cases, CurrentStaff staff, Choices choices,
-                Validator validator, HotlineProperties properties) {
+    CenterPages(CenterQueues queues, CaseActions actions, CurrentStaff staff, Choices choices,
+                Validator validator, HotlineProperties properties, CaseTransfers transfers, Regions regions) {
         this.queues = queues;
         this.actions = actions;
-        this.cases = cases;
+        this.transfers = transfers;
+        this.regions = regions;
         this.staff = staff;
         this.choices = choices;
         this.validator = validator;
@@ -80,14 +83,14 @@ class CenterPages {
 
     @GetMapping
     String console(Model model, Locale locale) {
-        model.addAttribute("console", queues.console());
+        model.addAttribute("console", queues.console(staff.get()));
         common(model, locale);
         return "center/console";
     }
 
     @GetMapping("/cases/{caseNumber}")
     String casePage(@PathVariable String caseNumber, Model model, Locale locale) {
-        model.addAttribute("row", queues.one(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)));
+        model.addAttribute("row", queues.one(staff.get(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)));
         common(model, locale);
         return "center/case";
     }
@@ -167,6 +170,26 @@ class CenterPages {
                 () -> actions.recordFeedbackByPhone(staff.get(), caseNumber, feedback.rating(), feedback.comment()));
     }
 
+    /** 跨区域转办: hand the case to another region's center, with the reason. */
+    @PostMapping("/cases/{caseNumber}/transfer")
+    String transfer(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                    Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.Transfer transfer = new CenterRequests.Transfer(text(form, "toRegion"), text(form, "reason"));
+        return act("transfer", caseNumber, form, transfer, model, locale, flash, () -> {
+            transfer.check(regions);
+            transfers.transfer(staff.get(), caseNumber, transfer.toRegion(), transfer.reason());
+        });
+    }
+
+    /** The receiving center sends a transfer back, once, with the reason. */
+    @PostMapping("/cases/{caseNumber}/transfer-refusal")
+    String refuseTransfer(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                          Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.TransferRefusal refusal = new CenterRequests.TransferRefusal(text(form, "reason"));
+        return act("transferRefusal", caseNumber, form, refusal, model, locale, flash,
+                () -> transfers.refuse(staff.get(), caseNumber, refusal.reason()));
+    }
+
     /** An unknown case number, in a link or a form, is the app's own "not found" page. */
     @ExceptionHandler(CaseNotFoundException.class)
     ModelAndView notFound() {
@@ -182,7 +205,7 @@ class CenterPages {
      */
     private String act(String action, String caseNumber, MultiValueMap<String, String> form, Object request,
                        Model model, Locale locale, RedirectAttributes flash, Runnable carryOut) {
-        if (cases.findByCaseNumber(caseNumber).isEmpty()) {
+        if (queues.one(staff.get(), caseNumber).isEmpty()) {
             throw new CaseNotFoundException(caseNumber);
         }
         Problem problem = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
@@ -217,7 +240,10 @@ class CenterPages {
     private static Problem stateProblem(String action, CaseStateException refused) {
         // These codes are about a value the person chose, so the message belongs next to that field.
         return switch (refused.getCode()) {
-            case "department.unknown" -> invalid(action, "departmentCode");
+            case "department.unknown", "department.otherRegion" -> invalid(action, "departmentCode");
+            case "transfer.sameRegion", "transfer.refusedBefore" -> new Problem(action, "toRegion",
+                    "page.center.refused." + refused.getCode());
+            case "case.otherRegion" -> new Problem(action, null, "page.center.refused.otherRegion");
             case DispatchLevelRefused.CODE -> new Problem(action, DispatchLevelRefused.FIELD, "page.center.refused.departmentLevel");
             case "case.missing.comment", "case.missing.reason" -> invalid(action, "comment");
             default -> new Problem(action, null, "page.center.refused");
@@ -230,8 +256,13 @@ class CenterPages {
 
     private void common(Model model, Locale locale) {
         List<Choices.Choice> departments = choices.departments(locale);
-        model.addAttribute("departments", departments);
+        String region = staff.get().region();
+        // A center dispatches within its own region: the lists offer its units only (CaseActions refuses others).
+        model.addAttribute("departments", choices.departmentsIn(region, locale));
         model.addAttribute("departmentNames", names(departments));
+        model.addAttribute("otherRegions", regions.all().stream().filter(r -> !r.code().equals(region))
+                .map(r -> new Choices.Choice(r.code(), "en".equals(locale.getLanguage()) && r.nameEn() != null
+                        ? r.nameEn() : r.name(), false)).toList());
         // The case page names the category and the district as the reader says them, not by their codes.
         model.addAttribute("categoryNames", names(choices.categories(locale)));
         model.addAttribute("districtNames", names(choices.districts(locale)));

@@ -18,6 +18,8 @@ import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.security.CaseAccessPolicy;
+import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.DispatchCatalogue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +40,34 @@ class CenterQueues {
      * One case in a queue. {@code suggestion}: the catalogue's department code for a case under intake
      * review; {@code reason}: what the department wrote when it returned the case or asked for more time.
      */
-    record Row(StaffCaseView c, String suggestion, String reason, Lateness late) {
+    record Row(StaffCaseView c, String suggestion, String reason, Lateness late, boolean actionable) {
+
+        /** The last transfer brought the case into the region it is in, and nobody sent it back. */
+        public boolean transferredIn() {
+            return lastTransfer().filter(t -> t.toRegion().equals(c.region()) && t.refusedAt() == null).isPresent();
+        }
+
+        /** The receiving center may still refuse the transfer: it has not worked the case yet. */
+        public boolean refusable() {
+            return actionable && transferredIn() && CaseStatus.RECEIVED.name().equals(c.status());
+        }
+
+        /** The center may hand the case to another region while it is with the center. */
+        public boolean transferable() {
+            return actionable && TRANSFERABLE.contains(c.status());
+        }
+
+        private Optional<CaseViews.TransferView> lastTransfer() {
+            return c.transfers().isEmpty() ? Optional.empty() : Optional.of(c.transfers().get(c.transfers().size() - 1));
+        }
     }
 
     /** A case in a sub-center's queue (分中心): which one holds it, since when, and for how many wall-clock hours. */
     record HeldRow(StaffCaseView c, String subCenterName, Instant since, long hours) {
     }
+
+    private static final List<String> TRANSFERABLE = List.of(CaseStatus.RECEIVED.name(),
+            CaseStatus.AWAITING_DISPATCH.name(), CaseStatus.RETURNED.name());
 
     record Console(List<Row> intake, List<Row> dispatch, List<Row> returns, List<Row> extensions, List<Row> replies,
                    List<Row> overdue, List<Row> feedback, List<HeldRow> atSubCenters) {
@@ -57,43 +81,49 @@ class CenterQueues {
     private final DispatchCatalogue catalogue;
     private final WorkingCalendarService calendar;
     private final Organisation organisation;
+    private final CaseAccessPolicy access;
     private final Clock clock;
 
     CenterQueues(CaseRepository cases, CaseViews views, DispatchCatalogue catalogue, WorkingCalendarService calendar,
-                 Organisation organisation, Clock clock) {
+                 Organisation organisation, CaseAccessPolicy access, Clock clock) {
         this.organisation = organisation;
         this.cases = cases;
+        this.access = access;
         this.views = views;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
     }
 
+    /** The queues of the staff member's own region: the cases its center may act on. */
     @Transactional(readOnly = true)
-    Console console() {
+    Console console(Staff staff) {
         Instant now = clock.instant();
         return new Console(
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RECEIVED), now),
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_DISPATCH), now),
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RETURNED), now),
-                rows(cases.findWithPendingExtension(), now),
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.REPLIED), now),
+                rows(staff, cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RECEIVED), now),
+                rows(staff, cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_DISPATCH), now),
+                rows(staff, cases.findByStatusOrderByReceivedAtAsc(CaseStatus.RETURNED), now),
+                rows(staff, cases.findWithPendingExtension(), now),
+                rows(staff, cases.findByStatusOrderByReceivedAtAsc(CaseStatus.REPLIED), now),
                 // The repository already orders the board by deadline, the earliest (most overdue) first.
-                rows(cases.findOverdue(now), now),
-                rows(cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_FEEDBACK), now),
-                cases.findBySubCenterSinceIsNotNullOrderBySubCenterSinceAsc().stream().map(c -> held(c, now)).toList());
+                rows(staff, cases.findOverdue(now), now),
+                rows(staff, cases.findByStatusOrderByReceivedAtAsc(CaseStatus.AWAITING_FEEDBACK), now),
+                cases.findBySubCenterSinceIsNotNullOrderBySubCenterSinceAsc().stream()
+                        .filter(c -> access.canActOn(staff, c)).map(c -> held(c, now)).toList());
     }
 
+    /** One case the staff member may see; read only ({@code actionable} false) when it was transferred out. */
     @Transactional(readOnly = true)
-    Optional<Row> one(String caseNumber) {
-        return cases.findByCaseNumber(caseNumber).map(c -> row(c, clock.instant()));
+    Optional<Row> one(Staff staff, String caseNumber) {
+        return cases.findByCaseNumber(caseNumber).filter(c -> access.canSee(staff, c))
+                .map(c -> row(c, clock.instant(), access.canActOn(staff, c)));
     }
 
-    private List<Row> rows(List<HotlineCase> found, Instant now) {
-        return found.stream().map(c -> row(c, now)).toList();
+    private List<Row> rows(Staff staff, List<HotlineCase> found, Instant now) {
+        return found.stream().filter(c -> access.canActOn(staff, c)).map(c -> row(c, now, true)).toList();
     }
 
-    private Row row(HotlineCase c, Instant now) {
+    private Row row(HotlineCase c, Instant now, boolean actionable) {
         StaffCaseView view = views.staff(c);
         String suggestion = c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.AWAITING_DISPATCH
                 ? catalogue.suggestedDepartment(c).orElse(null) : null;
@@ -103,7 +133,7 @@ class CenterQueues {
             case HANDLING -> c.getExtensionRequestedUntil() == null ? null : c.getExtensionReason();
             default -> null;
         };
-        return new Row(view, suggestion, reason, c.isOverdue(now) ? lateness(c.getHandleBy(), now) : null);
+        return new Row(view, suggestion, reason, c.isOverdue(now) ? lateness(c.getHandleBy(), now) : null, actionable);
     }
 
     private HeldRow held(HotlineCase c, Instant now) {

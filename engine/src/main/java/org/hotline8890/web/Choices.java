@@ -3,11 +3,13 @@ package org.hotline8890.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.hotline8890.organisation.Category;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.OrgUnitKind;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.springframework.stereotype.Component;
 
 /** The category tree and the districts as the pages' drop-down lists offer them, in the reader's language. */
@@ -50,9 +52,17 @@ class Choices {
      * offices (the dispatch level rule decides per category whether a street may take it).
      */
     List<Choice> departments(Locale locale) {
+        return dispatchable(organisation.all().stream(), locale);
+    }
+
+    /** As {@link #departments}, within one region: where that region's center may dispatch. */
+    List<Choice> departmentsIn(String region, Locale locale) {
+        return dispatchable(organisation.all().stream().filter(u -> Regions.contains(region, u)), locale);
+    }
+
+    private static List<Choice> dispatchable(Stream<OrgUnit> units, Locale locale) {
         boolean english = english(locale);
-        return organisation.all().stream()
-                .filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT
+        return units.filter(u -> u.getKind() == OrgUnitKind.DEPARTMENT || u.getKind() == OrgUnitKind.DISTRICT
                         || u.getKind() == OrgUnitKind.STREET)
                 .map(u -> new Choice(u.getCode(), name(u, english), false)).toList();
     }

@@ -21,6 +21,7 @@ import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.Staff;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,9 @@ public class CaseActions {
                 }
             }
             case REJECT -> c.reject(text, staff.username(), now);
+            // A case merges only into one its center may act on: another region's case is not there to merge into.
             case MERGE -> c.mergeInto(cases.findByCaseNumber(required(mergeInto, "mergeInto"))
+                    .filter(primary -> access.canActOn(staff, primary))
                     .orElseThrow(() -> new CaseNotFoundException(mergeInto)), staff.username(), now);
             case DISPATCH -> {
                 if (departmentCode != null && !departmentCode.isBlank()) {
@@ -325,15 +328,34 @@ public class CaseActions {
     }
 
     private HotlineCase load(Staff staff, String caseNumber) {
-        return cases.findByCaseNumber(caseNumber)
-                .filter(c -> access.canSee(staff, c))
-                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return actingOn(cases, access, staff, caseNumber);
     }
 
-    /** The unit the center chose, if it exists and the dispatch level rule lets the case go down to it. */
+    /**
+     * The case the staff member may change. One they may only read (transferred out of their region) is a
+     * conflict that says where the case is now; one they may not see at all answers like an unknown number.
+     */
+    static HotlineCase actingOn(CaseRepository cases, CaseAccessPolicy access, Staff staff, String caseNumber) {
+        HotlineCase c = cases.findByCaseNumber(caseNumber).filter(found -> access.canSee(staff, found))
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (!access.canActOn(staff, c)) {
+            throw new CaseStateException("case.otherRegion",
+                    "case " + caseNumber + " is with the center of region " + c.getRegionCode() + " now: read only");
+        }
+        return c;
+    }
+
+    /**
+     * The unit the center chose, if it exists, lies in the case's region and the dispatch level rule lets the
+     * case go down to it.
+     */
     private OrgUnit department(HotlineCase c, String code) {
         OrgUnit unit = organisation.byCode(code).orElseThrow(() -> new CaseStateException("department.unknown",
                 "no department with code " + code));
+        if (!Regions.contains(c.getRegionCode(), unit)) {
+            throw new CaseStateException("department.otherRegion",
+                    code + " belongs to another region than case " + c.getCaseNumber() + " (" + c.getRegionCode() + ")");
+        }
         levels.check(c.getCategoryCode(), unit);
         return unit;
     }

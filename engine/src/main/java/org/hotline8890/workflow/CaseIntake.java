@@ -10,6 +10,7 @@ import org.hotline8890.cases.QueryCodes;
 import org.hotline8890.knowledge.KnowledgeBase;
 import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
+import org.hotline8890.organisation.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +24,18 @@ public class CaseIntake {
     private final CaseProcess process;
     private final CitizenNotifier notifier;
     private final KnowledgeBase knowledge;
+    private final Regions regions;
     private final Clock clock;
 
     CaseIntake(CaseRepository cases, CaseNumbers numbers, QueryCodes queryCodes, CaseProcess process,
-               CitizenNotifier notifier, KnowledgeBase knowledge, Clock clock) {
+               CitizenNotifier notifier, KnowledgeBase knowledge, Regions regions, Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
         this.queryCodes = queryCodes;
         this.process = process;
         this.notifier = notifier;
         this.knowledge = knowledge;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -53,7 +56,9 @@ public class CaseIntake {
     public Opened open(NewCase request, IntakeDecision decision, String answer, Long articleId, String actor) {
         String number = numbers.next(request.receivedAt());
         String code = queryCodes.newCode();
-        HotlineCase c = cases.save(HotlineCase.receive(request, number, queryCodes.hash(number, code), actor));
+        HotlineCase received = HotlineCase.receive(request, number, queryCodes.hash(number, code), actor);
+        received.placeInRegion(regions.forDistrict(request.districtCode()));
+        HotlineCase c = cases.save(received);
         notifier.tellAccepted(c, code);
         if (decision == IntakeDecision.ANSWER) {
             c.answerDirectly(answer, articleId, actor, clock.instant());

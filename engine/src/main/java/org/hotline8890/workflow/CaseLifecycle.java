@@ -12,6 +12,7 @@ import org.hotline8890.notification.CitizenNotifier;
 import org.hotline8890.notification.NotificationKind;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
+import org.hotline8890.organisation.Regions;
 import org.hotline8890.publication.Publication;
 import org.hotline8890.publication.ReviewState;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ class CaseLifecycle {
         // The center's choice was checked when it was made; the catalogue's is checked here, and a unit the
         // dispatch level rule forbids sends the case to the center with the reason instead of to that unit.
         Optional<String> refused = chosen.isPresent() ? Optional.empty()
-                : department.flatMap(unit -> levels.refusal(c.getCategoryCode(), unit));
+                : department.flatMap(unit -> outsideRegion(c, unit).or(() -> levels.refusal(c.getCategoryCode(), unit)));
         if (department.isEmpty() || refused.isPresent()) {
             c.awaitManualDispatch(SYSTEM, now, refused.map(why -> "dispatch catalogue: " + why).orElse(null));
             cases.save(c);
@@ -88,6 +89,12 @@ class CaseLifecycle {
         cases.save(c);
         notifier.tell(c, NotificationKind.DISPATCHED, department.get().getName());
         return Optional.of(new Dispatched(department.get().getCode(), deadlines, viaSubCenter));
+    }
+
+    /** The catalogue maps districts to units; a case transferred in may still name a district of the sending region. */
+    private static Optional<String> outsideRegion(HotlineCase c, OrgUnit unit) {
+        return Regions.contains(c.getRegionCode(), unit) ? Optional.empty()
+                : Optional.of(unit.getCode() + " is not a unit of region " + c.getRegionCode());
     }
 
     void flagLateSigning(Long caseId) {

@@ -40,6 +40,18 @@ class CaseProcess {
                 .putValue(INTAKE_DECISION, decision.name()));
     }
 
+    /**
+     * A transfer between regions (or its refusal) ends the case's running process, its timers with it, and
+     * starts a new one at intake review for the region the case is with now. {@code why} goes into Camunda's
+     * history as the delete reason: codes only, because Camunda's tables do not take every character.
+     */
+    void restartAtIntakeReview(HotlineCase c, String why) {
+        for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseNumber()).list()) {
+            runtime.deleteProcessInstance(instance.getId(), why);
+        }
+        start(c, IntakeDecision.REVIEW);
+    }
+
     void completeTask(String caseNumber, String taskKey, Map<String, Object> variables) {
         Task task = findTask(caseNumber, taskKey);
         if (task == null) {

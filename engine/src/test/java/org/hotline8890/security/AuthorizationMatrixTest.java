@@ -40,13 +40,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class AuthorizationMatrixTest {
 
     /** Who may call an endpoint. */
-    enum Access { ANYONE, AGENT_DESK, CENTER, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE, ADMIN, ANY_STAFF,
-        KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS }
+    enum Access { ANYONE, AGENT_DESK, CENTER, CENTER_OWN_REGION_CASE, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE,
+        ADMIN, ANY_STAFF, KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS }
 
-    /** The users; the department case is always dispatched to the environment bureau (HBJ). */
+    /**
+     * The users; the department case is always dispatched to the environment bureau (HBJ) of the demo city.
+     * The other region's dispatcher (of the neighbouring city LS) is a center user whose region the case is not in.
+     */
     enum Caller {
         ANONYMOUS(null), AGENT("agent"), DISPATCHER("dispatcher"), SUPERVISOR("supervisor"), ADMIN("admin"),
-        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing");
+        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing"),
+        OTHER_REGION_DISPATCHER("ls-dispatcher");
 
         final String username;
 
@@ -67,6 +71,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/citizen/mailbox/{reference}", Access.ANYONE);
         MATRIX.put("GET /api/public/results", Access.ANYONE);
         MATRIX.put("GET /api/public/statistics", Access.ANYONE);
+        MATRIX.put("GET /api/public/statistics/regions", Access.ANYONE);
         MATRIX.put("GET /api/public/call-center", Access.ANYONE);
         MATRIX.put("POST /api/agent/cases", Access.AGENT_DESK);
         MATRIX.put("GET /api/agent/callers/{phone}/cases", Access.AGENT_DESK);
@@ -82,15 +87,19 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/publications", Access.CENTER);
         MATRIX.put("POST /api/center/publications/{caseNumber}/approve", Access.CENTER);
         MATRIX.put("POST /api/center/publications/{caseNumber}/withhold", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/intake-review", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/dispatch", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/return-ruling", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/extension-ruling", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/reply-review", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/supervision", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/reminders", Access.CENTER);
-        MATRIX.put("POST /api/center/cases/{caseNumber}/feedback", Access.CENTER);
-        MATRIX.put("GET /api/center/cases/{caseNumber}/similar", Access.CENTER);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/intake-review", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/dispatch", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/return-ruling", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/extension-ruling", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/reply-review", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/supervision", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/reminders", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/feedback", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("GET /api/center/cases/{caseNumber}/similar", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/transfer", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/transfer-refusal", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("GET /api/center/transfers", Access.CENTER);
+        MATRIX.put("GET /api/center/regions", Access.CENTER);
         MATRIX.put("GET /api/center/hot-issues", Access.CENTER);
         MATRIX.put("GET /api/department/cases", Access.DEPARTMENT);
         MATRIX.put("POST /api/department/cases/{caseNumber}/sign", Access.OWN_DEPARTMENT_CASE);
@@ -126,13 +135,24 @@ class AuthorizationMatrixTest {
     }
 
     /** Valid bodies where a department's call must reach the case check rather than stop at validation. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /api/department/cases/{caseNumber}/return", "{\"reason\":\"不属于本部门职责\"}",
-            "POST /api/department/cases/{caseNumber}/extension", "{\"until\":\"2031-01-01\",\"reason\":\"需要多部门协调\"}",
-            "POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}",
-            "POST /api/department/cases/{caseNumber}/redispatch", "{\"departmentCode\":\"DC-DH\"}",
-            "POST /api/department/cases/{caseNumber}/sub-center-ruling", "{\"ruling\":\"PASS_UP\",\"comment\":\"不属于本区\"}",
-            "POST /api/department/cases/{caseNumber}/sub-center-review", "{\"approved\":true}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/department/cases/{caseNumber}/return", "{\"reason\":\"不属于本部门职责\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/extension", "{\"until\":\"2031-01-01\",\"reason\":\"需要多部门协调\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/redispatch", "{\"departmentCode\":\"DC-DH\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/sub-center-ruling", "{\"ruling\":\"PASS_UP\",\"comment\":\"不属于本区\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/sub-center-review", "{\"approved\":true}"),
+            // The other region's center must reach the case check: its answer is 404, as for an unknown number.
+            Map.entry("POST /api/center/cases/{caseNumber}/intake-review", "{\"decision\":\"REJECT\",\"text\":\"无效\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/dispatch", "{\"departmentCode\":\"HBJ\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/return-ruling", "{\"redispatch\":false}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/extension-ruling", "{\"approved\":false}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/reply-review", "{\"accepted\":true}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/supervision", "{\"comment\":\"请加快办理\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/reminders", "{\"comment\":\"请加快办理\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/feedback", "{\"rating\":\"SATISFIED\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/transfer", "{\"toRegion\":\"LS\",\"reason\":\"属临山市管辖\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/transfer-refusal", "{\"reason\":\"不属本市管辖\"}"));
 
     private static final String REQUEST = """
             {"type":"COMPLAINT","category":"ENV.NOISE","district":"DC","subject":"夜间施工",
@@ -185,7 +205,7 @@ class AuthorizationMatrixTest {
             case ALLOWED -> assertThat(status).as("%s as %s is allowed", endpoint, caller)
                     .isNotIn(401, 403)
                     .satisfies(s -> {
-                        if (access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE) {
+                        if (reachesTheCase(access)) {
                             assertThat(s).as("the case is visible").isNotEqualTo(404);
                         }
                     });
@@ -198,11 +218,15 @@ class AuthorizationMatrixTest {
     static Outcome expected(Access access, Caller caller) {
         boolean allowed = switch (access) {
             case ANYONE -> true;
-            case AGENT_DESK -> Set.of(Caller.AGENT, Caller.DISPATCHER, Caller.SUPERVISOR).contains(caller);
-            case CENTER -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN).contains(caller);
+            case AGENT_DESK -> Set.of(Caller.AGENT, Caller.DISPATCHER, Caller.SUPERVISOR, Caller.OTHER_REGION_DISPATCHER)
+                    .contains(caller);
+            case CENTER -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN, Caller.OTHER_REGION_DISPATCHER)
+                    .contains(caller);
+            case CENTER_OWN_REGION_CASE -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN).contains(caller);
             case DEPARTMENT -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT).contains(caller);
             case OWN_DEPARTMENT_CASE -> caller == Caller.DEPARTMENT_OF_THE_CASE;
-            case ANY_STAFF_OWN_CASE -> caller != Caller.ANONYMOUS && caller != Caller.ANOTHER_DEPARTMENT;
+            case ANY_STAFF_OWN_CASE -> caller != Caller.ANONYMOUS && caller != Caller.ANOTHER_DEPARTMENT
+                    && caller != Caller.OTHER_REGION_DISPATCHER;
             case ADMIN -> caller == Caller.ADMIN;
             case ANY_STAFF -> caller != Caller.ANONYMOUS;
             case KNOWLEDGE_AUTHORS -> caller != Caller.ANONYMOUS && caller != Caller.AGENT;
@@ -216,7 +240,16 @@ class AuthorizationMatrixTest {
             return Outcome.UNAUTHORIZED;
         }
         boolean departmentReachesTheCase = access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE;
-        return departmentReachesTheCase && caller == Caller.ANOTHER_DEPARTMENT ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+        if (departmentReachesTheCase && caller == Caller.ANOTHER_DEPARTMENT) {
+            return Outcome.NOT_FOUND;
+        }
+        boolean centerReachesTheCase = access == Access.CENTER_OWN_REGION_CASE || access == Access.ANY_STAFF_OWN_CASE;
+        return centerReachesTheCase && caller == Caller.OTHER_REGION_DISPATCHER ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+    }
+
+    private static boolean reachesTheCase(Access access) {
+        return access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE
+                || access == Access.CENTER_OWN_REGION_CASE;
     }
 
     /** A fresh case for each call, dispatched to HBJ, so no call depends on what an earlier one did. */

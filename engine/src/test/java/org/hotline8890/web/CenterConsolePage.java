@@ -96,6 +96,30 @@ public final class CenterConsolePage {
         return openRow("feedback", caseNumber).findElement(By.cssSelector(".call-script")).getText();
     }
 
+    /** 跨区域转办 from the case's page: the region (its code) and the reason. */
+    public String transfer(String caseNumber, String regionCode, String reason) {
+        openCase(caseNumber);
+        new Select(chromium.find("#transfer-" + caseNumber + "-region")).selectByValue(regionCode);
+        chromium.find("#transfer-" + caseNumber + "-reason").sendKeys(reason);
+        chromium.clickThrough(chromium.find("form.transfer-form button[type='submit']"));
+        return notice();
+    }
+
+    /** The receiving center sends a transfer back from the case's page. */
+    public String refuseTransfer(String caseNumber, String reason) {
+        openCase(caseNumber);
+        chromium.find("#refusal-" + caseNumber + "-reason").sendKeys(reason);
+        chromium.clickThrough(chromium.find("form.transfer-refusal-form button[type='submit']"));
+        return notice();
+    }
+
+    /** The marker beside a case in the intake queue, such as "转入" for a case transferred in; empty if none. */
+    public String intakeMarker(String caseNumber) {
+        open();
+        return row("intake", caseNumber).findElements(By.cssSelector(".transferred-in")).stream()
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
     private WebElement openRow(String queue, String caseNumber) {
         if (browser.findElements(By.id("queues")).isEmpty()) {
             open();
