@@ -1,10 +1,16 @@
 package org.hotline8890.api;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseEvent;
+import org.hotline8890.cases.CaseEventType;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.HotlineCase;
@@ -19,11 +25,39 @@ public class CaseViews {
     private final CaseEventRepository events;
     private final Organisation organisation;
     private final CaseRepository cases;
+    private final AssistRepository assists;
+    private final Clock clock;
 
-    CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases) {
+    CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases, AssistRepository assists,
+              Clock clock) {
         this.events = events;
         this.organisation = organisation;
         this.cases = cases;
+        this.assists = assists;
+        this.clock = clock;
+    }
+
+    /**
+     * The assist steps a citizen's timeline shows, in plain words and without naming the units: that
+     * another department was asked to help and that it gave its part. Who declined, was late or was
+     * withdrawn is the administration's own business.
+     */
+    private static final Set<CaseEventType> ASSIST_STEPS_FOR_STAFF_ONLY = EnumSet.of(CaseEventType.ASSIST_SIGNED,
+            CaseEventType.ASSIST_SIGN_LATE, CaseEventType.ASSIST_DECLINED, CaseEventType.ASSIST_DECLINE_SETTLED,
+            CaseEventType.ASSIST_WARNED, CaseEventType.ASSIST_OVERDUE, CaseEventType.ASSIST_WITHDRAWN,
+            CaseEventType.ASSIST_LAPSED);
+
+    /**
+     * One assisting unit's part (协办), as staff see it on the case: its clock, its outcome and its
+     * contribution; {@code overdue}: still owed after its limit.
+     */
+    public record AssistView(String unitCode, String unitName, String state, Instant requestedAt, Instant signBy,
+                             Instant signedAt, boolean signedLate, Instant contributeBy, Instant contributedAt,
+                             String contribution, String declineReason, boolean overdue, boolean awaitsCenter) {
+    }
+
+    /** A case the staff member's unit assists on, for its "cases I assist" list. */
+    public record AssistSummary(String caseNumber, String subject, String caseStatus, String lead, AssistView assist) {
     }
 
     public record TimelineEntry(Instant at, String event, String fromStatus, String toStatus, String actor, String comment) {
@@ -37,7 +71,7 @@ public class CaseViews {
                          Instant receivedAt, Instant dispatchedAt, Instant signBy, Instant signedAt, Instant handleBy,
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
                          Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
-                         List<TimelineEntry> timeline, List<MergeLink> merges) {
+                         List<TimelineEntry> timeline, List<MergeLink> merges, List<AssistView> assists) {
     }
 
     /**
@@ -68,7 +102,27 @@ public class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c));
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c), assists(c));
+    }
+
+    /** Every assist of the case, oldest first, ended ones included. */
+    public List<AssistView> assists(HotlineCase c) {
+        Instant now = clock.instant();
+        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream().map(a -> assist(a, now)).toList();
+    }
+
+    public AssistView assist(CaseAssist a, Instant now) {
+        OrgUnit unit = organisation.byId(a.getUnitId()).orElse(null);
+        return new AssistView(unit == null ? null : unit.getCode(), unit == null ? null : unit.getName(), a.getState().name(),
+                a.getRequestedAt(), a.getSignBy(), a.getSignedAt(), a.isSignedLate(), a.getContributeBy(),
+                a.getContributedAt(), a.getContribution(), a.getDeclineReason(), a.isOverdue(now), a.awaitsCenter());
+    }
+
+    public AssistSummary assistSummary(CaseAssist a, Instant now) {
+        HotlineCase c = cases.findById(a.getCaseId()).orElseThrow();
+        OrgUnit lead = organisation.byId(c.getDepartmentId()).orElse(null);
+        return new AssistSummary(c.getCaseNumber(), c.getSubject(), c.getStatus().name(),
+                lead == null ? null : lead.getName(), assist(a, now));
     }
 
     private List<MergeLink> merges(HotlineCase c) {
@@ -103,7 +157,7 @@ public class CaseViews {
 
     private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {
         List<CaseEvent> all = events.findByCaseIdOrderByIdAsc(c.getId());
-        return all.stream().map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
+        return all.stream().filter(e -> forStaff || !ASSIST_STEPS_FOR_STAFF_ONLY.contains(e.getType())).map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
                 name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null)).toList();
     }
 

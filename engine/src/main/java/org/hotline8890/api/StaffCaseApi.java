@@ -31,7 +31,7 @@ class StaffCaseApi {
     @Transactional(readOnly = true)
     CaseViews.StaffCaseView get(@PathVariable String caseNumber) {
         return cases.findByCaseNumber(caseNumber)
-                .filter(c -> access.canSee(staff.get(), c))
+                .filter(c -> access.canRead(staff.get(), c))
                 .map(views::staff)
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }

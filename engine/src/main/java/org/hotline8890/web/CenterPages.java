@@ -97,30 +97,33 @@ class CenterPages {
                         Model model, Locale locale, RedirectAttributes flash) {
         IntakeDecision decision = enumOf(IntakeDecision.class, form.getFirst("decision"));
         CenterRequests.IntakeReview review = new CenterRequests.IntakeReview(decision, text(form, "text"),
-                text(form, "mergeInto"), text(form, "departmentCode"), null);
+                text(form, "mergeInto"), text(form, "departmentCode"), null, codes(form, "assistingCodes"));
         return act("intake", caseNumber, form, review, model, locale, flash, () -> {
             review.check();
             actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
-                    review.mergeInto(), review.departmentCode());
+                    review.mergeInto(), review.departmentCode(), review.assisting());
         });
     }
 
     @PostMapping("/cases/{caseNumber}/dispatch")
     String dispatch(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
                     Model model, Locale locale, RedirectAttributes flash) {
-        CenterRequests.Dispatch dispatch = new CenterRequests.Dispatch(text(form, "departmentCode"));
+        CenterRequests.Dispatch dispatch = new CenterRequests.Dispatch(text(form, "departmentCode"),
+                codes(form, "assistingCodes"));
         return act("dispatch", caseNumber, form, dispatch, model, locale, flash,
-                () -> actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode()));
+                () -> actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode(), dispatch.assisting()));
     }
 
     @PostMapping("/cases/{caseNumber}/return-ruling")
     String ruleOnReturn(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
                         Model model, Locale locale, RedirectAttributes flash) {
         CenterRequests.ReturnRuling ruling = new CenterRequests.ReturnRuling(bool(form, "redispatch"),
-                text(form, "departmentCode"), text(form, "comment"));
+                text(form, "departmentCode"), text(form, "comment"),
+                Boolean.TRUE.equals(bool(form, "redispatch")) ? codes(form, "assistingCodes") : List.of());
         return act("returnRuling", caseNumber, form, ruling, model, locale, flash, () -> {
             ruling.check();
-            actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
+            actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment(),
+                    ruling.assisting());
         });
     }
 
@@ -251,6 +254,12 @@ class CenterPages {
     private static String origin(MultiValueMap<String, String> form) {
         String from = form.getFirst("from");
         return from != null && ORIGINS.contains(from) ? from : "case";
+    }
+
+    /** The codes chosen in a multiple select (an empty choice, "none", is left out). */
+    private static List<String> codes(MultiValueMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
     private static String text(MultiValueMap<String, String> form, String name) {

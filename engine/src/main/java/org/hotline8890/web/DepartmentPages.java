@@ -225,7 +225,7 @@ class DepartmentPages {
 
     private HotlineCase visibleCase(String caseNumber) {
         return cases.findByCaseNumber(caseNumber)
-                .filter(c -> access.canSee(staff.get(), c))
+                .filter(c -> access.canRead(staff.get(), c))
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 }

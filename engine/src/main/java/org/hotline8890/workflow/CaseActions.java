@@ -5,6 +5,7 @@ import static org.hotline8890.workflow.ProcessVariables.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.hotline8890.HotlineProperties;
@@ -12,6 +13,7 @@ import org.hotline8890.calendar.Deadline;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.QueryCodes;
 import org.hotline8890.cases.Satisfaction;
@@ -45,11 +47,13 @@ public class CaseActions {
     private final HotlineProperties properties;
     private final KnowledgeBase knowledge;
     private final DispatchLevelPolicy levels;
+    private final AssistActions assisting;
     private final Clock clock;
 
     CaseActions(CaseRepository cases, CaseProcess process, Organisation organisation, CaseAccessPolicy access,
                 TimeLimitPolicy timeLimits, RehandlingPolicy rehandling, QueryCodes queryCodes,
-                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, DispatchLevelPolicy levels, Clock clock) {
+                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, DispatchLevelPolicy levels,
+                AssistActions assisting, Clock clock) {
         this.cases = cases;
         this.process = process;
         this.organisation = organisation;
@@ -61,6 +65,7 @@ public class CaseActions {
         this.properties = properties;
         this.knowledge = knowledge;
         this.levels = levels;
+        this.assisting = assisting;
         this.clock = clock;
     }
 
@@ -73,6 +78,15 @@ public class CaseActions {
     /** As above; an ANSWER given from a knowledge article ({@code articleId}) is recorded and counted. */
     public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text, Long articleId,
                              String mergeInto, String departmentCode) {
+        reviewIntake(staff, caseNumber, decision, text, articleId, mergeInto, departmentCode, List.of());
+    }
+
+    /** As above; a DISPATCH may name assisting units (协办), asked as soon as the lead has the case. */
+    public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text, Long articleId,
+                             String mergeInto, String departmentCode, List<String> assistingCodes) {
+        if (decision != IntakeDecision.DISPATCH && assistingCodes != null && !assistingCodes.isEmpty()) {
+            throw new CaseStateException("assist.onlyWithDispatch", "assisting units are named with a dispatch");
+        }
         HotlineCase c = load(staff, caseNumber);
         Instant now = clock.instant();
         switch (decision) {
@@ -94,14 +108,21 @@ public class CaseActions {
         }
         cases.save(c);
         process.completeTask(caseNumber, "Task_ReviewIntake", Map.of(INTAKE_DECISION, decision.name()));
+        askAssistingUnits(staff, caseNumber, assistingCodes);
     }
 
     /** The catalogue found nobody: the center names the department. */
     public void dispatchManually(Staff staff, String caseNumber, String departmentCode) {
+        dispatchManually(staff, caseNumber, departmentCode, List.of());
+    }
+
+    /** As above, with the assisting units (协办) the lead's dispatch brings in. */
+    public void dispatchManually(Staff staff, String caseNumber, String departmentCode, List<String> assistingCodes) {
         HotlineCase c = load(staff, caseNumber);
         c.chooseDepartment(department(c, departmentCode).getId(), properties.returnsBeforeDesignation());
         cases.save(c);
         process.completeTask(caseNumber, "Task_DispatchManually", Map.of());
+        askAssistingUnits(staff, caseNumber, assistingCodes);
     }
 
     public void sign(Staff staff, String caseNumber) {
@@ -120,12 +141,19 @@ public class CaseActions {
 
     /** 改派 to another department, or refuse the return and send it back to the same one. */
     public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment) {
+        ruleOnReturn(staff, caseNumber, redispatch, departmentCode, comment, List.of());
+    }
+
+    /** As above; a 改派 may bring in assisting units (协办) too. */
+    public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment,
+                             List<String> assistingCodes) {
         HotlineCase c = load(staff, caseNumber);
         if (redispatch) {
             c.chooseDepartment(department(c, required(departmentCode, "departmentCode")).getId(),
                     properties.returnsBeforeDesignation());
             cases.save(c);
             process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, "REDISPATCH"));
+            askAssistingUnits(staff, caseNumber, assistingCodes);
         } else {
             Instant now = clock.instant();
             Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
@@ -165,6 +193,7 @@ public class CaseActions {
 
     public void reply(Staff staff, String caseNumber, String text) {
         HotlineCase c = load(staff, caseNumber);
+        assisting.beforeLeadReply(c);
         c.reply(text, staff.username(), clock.instant());
         cases.save(c);
         process.completeTask(caseNumber, "Task_HandleCase", Map.of());
@@ -224,10 +253,31 @@ public class CaseActions {
         process.correlate(MESSAGE_FEEDBACK_GIVEN, c.getCaseNumber(), Map.of(RE_HANDLE, reHandle));
     }
 
+    /**
+     * The case, if the staff member may act on it as the center or its lead department. An assisting unit
+     * reads the case but is refused here (403), since these are the lead's steps; anyone else gets 404.
+     */
     private HotlineCase load(Staff staff, String caseNumber) {
-        return cases.findByCaseNumber(caseNumber)
-                .filter(c -> access.canSee(staff, c))
-                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        HotlineCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (access.canSee(staff, c)) {
+            return c;
+        }
+        if (access.canRead(staff, c)) {
+            throw new LeadOnlyRefused(caseNumber);
+        }
+        throw new CaseNotFoundException(caseNumber);
+    }
+
+    /** Units named with a dispatch are asked once the lead has the case; without a lead (no route) they cannot be. */
+    private void askAssistingUnits(Staff staff, String caseNumber, List<String> assistingCodes) {
+        if (assistingCodes == null || assistingCodes.stream().allMatch(code -> code == null || code.isBlank())) {
+            return;
+        }
+        HotlineCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (c.getStatus() != CaseStatus.DISPATCHED) {
+            throw new CaseStateException("assist.noLead", "assisting units need a lead department: choose one");
+        }
+        assisting.request(staff, caseNumber, assistingCodes);
     }
 
     /** The unit the center chose, if it exists and the dispatch level rule lets the case go down to it. */
@@ -235,6 +285,7 @@ public class CaseActions {
         OrgUnit unit = organisation.byCode(code).orElseThrow(() -> new CaseStateException("department.unknown",
                 "no department with code " + code));
         levels.check(c.getCategoryCode(), unit);
+        assisting.requireNotAssisting(c, unit.getId());
         return unit;
     }
 
