@@ -62,6 +62,14 @@ public class DepartmentDesk {
         return assists.findOwedBy(subtree, AssistState.active());
     }
 
+    /** The assists of the case that belong to the staff member's unit or a unit below it, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CaseAssist> ownAssistsOn(Staff staff, HotlineCase c) {
+        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream()
+                .filter(a -> organisation.byId(a.getUnitId()).map(u -> u.getPath().startsWith(staff.orgPath())).orElse(false))
+                .toList();
+    }
+
     /** {@code until} is the new last day: the deadline becomes the end of that day in the hotline's zone. */
     public void requestExtension(Staff staff, String caseNumber, LocalDate until, String reason) {
         actions.requestExtension(staff, caseNumber, endOf(until), reason);

@@ -1,5 +1,7 @@
 package org.hotline8890.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +13,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.api.CaseViews;
 import org.hotline8890.api.CenterRequests;
 import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.DispatchLevelRefused;
 import org.hotline8890.workflow.IntakeDecision;
@@ -61,16 +66,25 @@ class CenterPages {
 
     private final CenterQueues queues;
     private final CaseActions actions;
+    private final AssistActions assisting;
+    private final AssistRepository assists;
+    private final CaseViews views;
+    private final Clock clock;
     private final CaseRepository cases;
     private final CurrentStaff staff;
     private final Choices choices;
     private final Validator validator;
     private final HotlineProperties properties;
 
-    CenterPages(CenterQueues queues, CaseActions actions, CaseRepository cases, CurrentStaff staff, Choices choices,
-                Validator validator, HotlineProperties properties) {
+    CenterPages(CenterQueues queues, CaseActions actions, AssistActions assisting, AssistRepository assists, CaseViews views,
+                CaseRepository cases, CurrentStaff staff, Choices choices, Validator validator,
+                HotlineProperties properties, Clock clock) {
         this.queues = queues;
         this.actions = actions;
+        this.assisting = assisting;
+        this.assists = assists;
+        this.views = views;
+        this.clock = clock;
         this.cases = cases;
         this.staff = staff;
         this.choices = choices;
@@ -81,6 +95,9 @@ class CenterPages {
     @GetMapping
     String console(Model model, Locale locale) {
         model.addAttribute("console", queues.console());
+        Instant now = clock.instant();
+        model.addAttribute("declinedAssists", assists.findDeclinesAwaitingCenter().stream()
+                .map(a -> views.assistSummary(a, now)).toList());
         common(model, locale);
         return "center/console";
     }
@@ -170,6 +187,39 @@ class CenterPages {
                 () -> actions.recordFeedbackByPhone(staff.get(), caseNumber, feedback.rating(), feedback.comment()));
     }
 
+    /** 协办: ask more units to assist while the lead handles the case. */
+    @PostMapping("/cases/{caseNumber}/assists")
+    String requestAssists(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                          Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.AssistRequest request = new CenterRequests.AssistRequest(codes(form, "unitCodes"));
+        return act("assists", caseNumber, form, request, model, locale, flash,
+                () -> assisting.request(staff.get(), caseNumber, request.unitCodes()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/withdraw")
+    String withdrawAssist(@PathVariable String caseNumber, @PathVariable String unitCode,
+                          @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                          RedirectAttributes flash) {
+        CenterRequests.AssistWithdrawal withdrawal = new CenterRequests.AssistWithdrawal(text(form, "reason"));
+        return act("assistWithdrawal", caseNumber, form, withdrawal, model, locale, flash,
+                () -> assisting.withdraw(staff.get(), caseNumber, unitCode, withdrawal.reason()));
+    }
+
+    /** A unit declined: the units chosen are asked instead ({@code decision=replace}), or none ({@code drop}). */
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/decline-ruling")
+    String ruleOnDecline(@PathVariable String caseNumber, @PathVariable String unitCode,
+                         @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                         RedirectAttributes flash) {
+        boolean drop = "drop".equals(form.getFirst("decision"));
+        CenterRequests.DeclineRuling ruling = new CenterRequests.DeclineRuling(drop ? List.of() : codes(form, "replacements"));
+        return act("declineRuling", caseNumber, form, ruling, model, locale, flash, () -> {
+            if (!drop && ruling.instead().isEmpty()) {
+                throw new InvalidFieldException("replacements", "choose the units to ask instead, or drop the part");
+            }
+            assisting.settleDecline(staff.get(), caseNumber, unitCode, ruling.instead());
+        });
+    }
+
     /** An unknown case number, in a link or a form, is the app's own "not found" page. */
     @ExceptionHandler(CaseNotFoundException.class)
     ModelAndView notFound() {
@@ -189,7 +239,9 @@ class CenterPages {
             throw new CaseNotFoundException(caseNumber);
         }
         Problem problem = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
-                .map(Object::toString).sorted().findFirst().map(field -> invalid(action, field)).orElse(null);
+                .map(Object::toString)
+                // A list element's path ("unitCodes[0].<list element>") is refused as its list.
+                .map(path -> path.replaceAll("\\[.*$", "")).sorted().findFirst().map(field -> invalid(action, field)).orElse(null);
         if (problem == null) {
             try {
                 carryOut.run();
@@ -221,11 +273,17 @@ class CenterPages {
         // These codes are about a value the person chose, so the message belongs next to that field.
         return switch (refused.getCode()) {
             case "department.unknown" -> invalid(action, "departmentCode");
-            case DispatchLevelRefused.CODE -> new Problem(action, DispatchLevelRefused.FIELD, "page.center.refused.departmentLevel");
+            case DispatchLevelRefused.CODE -> new Problem(action, ASSIST_FIELDS.getOrDefault(action, DispatchLevelRefused.FIELD),
+                    "page.center.refused.departmentLevel");
+            case "assist.leadCannotAssist", "assist.alreadyAsked", "assist.noLead", "assist.leadIsAssisting",
+                 "assist.notAUnit", "assist.caseNotHandled" -> new Problem(action, null, "page.center.refused." + refused.getCode());
             case "case.missing.comment", "case.missing.reason" -> invalid(action, "comment");
             default -> new Problem(action, null, "page.center.refused");
         };
     }
+
+    /** Where the assist forms name their units, so a refused unit's message stands next to its list. */
+    private static final Map<String, String> ASSIST_FIELDS = Map.of("assists", "unitCodes", "declineRuling", "replacements");
 
     private static Problem invalid(String action, String field) {
         return new Problem(action, field, INVALID + action + "." + field);

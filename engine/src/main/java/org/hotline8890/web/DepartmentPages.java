@@ -15,6 +15,8 @@ import org.hotline8890.api.DepartmentDesk;
 import org.hotline8890.attachments.AttachmentPurpose;
 import org.hotline8890.attachments.AttachmentRejectedException;
 import org.hotline8890.attachments.CaseAttachments;
+import org.hotline8890.assisting.AssistState;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
@@ -23,6 +25,7 @@ import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -53,6 +56,7 @@ class DepartmentPages {
 
     private final DepartmentDesk desk;
     private final CaseActions actions;
+    private final AssistActions assisting;
     private final CaseRepository cases;
     private final CaseAccessPolicy access;
     private final CaseViews views;
@@ -62,11 +66,12 @@ class DepartmentPages {
     private final HotlineProperties properties;
     private final Clock clock;
 
-    DepartmentPages(DepartmentDesk desk, CaseActions actions, CaseRepository cases, CaseAccessPolicy access,
-                    CaseViews views, CaseAttachments attachments, CurrentStaff staff, Countdowns countdowns,
-                    HotlineProperties properties, Clock clock) {
+    DepartmentPages(DepartmentDesk desk, CaseActions actions, AssistActions assisting, CaseRepository cases,
+                    CaseAccessPolicy access, CaseViews views, CaseAttachments attachments, CurrentStaff staff,
+                    Countdowns countdowns, HotlineProperties properties, Clock clock) {
         this.desk = desk;
         this.actions = actions;
+        this.assisting = assisting;
         this.cases = cases;
         this.access = access;
         this.views = views;
@@ -80,12 +85,18 @@ class DepartmentPages {
     record Row(CaseViews.CaseSummary summary, Countdowns.Countdown countdown) {
     }
 
+    /** A case the unit assists on (协办), with its own part's countdown. */
+    record AssistRow(CaseViews.AssistSummary summary, Countdowns.Countdown countdown) {
+    }
+
     @GetMapping
     String workbench(Model model, Locale locale) {
         Instant now = clock.instant();
         List<Row> rows = desk.ownCases(staff.get()).stream()
                 .map(c -> new Row(views.summary(c, now), countdowns.of(c, now, locale))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("assistRows", desk.ownAssists(staff.get()).stream()
+                .map(a -> new AssistRow(views.assistSummary(a, now), countdowns.of(a, now, locale))).toList());
         model.addAttribute("zone", properties.zone());
         return "department/workbench";
     }
@@ -160,6 +171,48 @@ class DepartmentPages {
         });
     }
 
+    /** 协办签收: the assisting unit takes its part on. */
+    @PostMapping("/cases/{caseNumber}/assist/sign")
+    String signAssist(@PathVariable String caseNumber, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(caseNumber, model, locale, redirect, "assistSigned", Map.of(),
+                () -> assisting.sign(staff.get(), caseNumber));
+    }
+
+    /** The assisting unit declines its part; the reason is required and goes to the center. */
+    @PostMapping("/cases/{caseNumber}/assist/decline")
+    String declineAssist(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String reason, Model model,
+                         Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("declineReason", reason);
+        if (reason.isBlank() || reason.length() > MAX_REASON) {
+            return casePage(caseNumber, model, locale, Map.of("declineReason", reason.isBlank() ? "reason" : "reasonLength"));
+        }
+        return act(caseNumber, model, locale, redirect, "assistDeclined", Map.of("assist.missing.reason", "declineReason"),
+                () -> assisting.decline(staff.get(), caseNumber, reason.strip()));
+    }
+
+    /** The assisting unit's contribution, with files if it has any (checked before anything is stored). */
+    @PostMapping("/cases/{caseNumber}/assist/contribution")
+    String contribute(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String text,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                      Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("contributionText", text);
+        if (text.isBlank() || text.length() > MAX_REPLY) {
+            return casePage(caseNumber, model, locale,
+                    Map.of("contributionText", text.isBlank() ? "contribution" : "contributionLength"));
+        }
+        try {
+            attachments.check(files);
+        } catch (AttachmentRejectedException refused) {
+            model.addAttribute("rejectedFile", refused.fileName());
+            return casePage(caseNumber, model, locale, Map.of("contributionFiles", "files." + refused.reason()));
+        }
+        return act(caseNumber, model, locale, redirect, "contributed",
+                Map.of("assist.missing.contribution", "contributionText"), () -> {
+                    Long caseId = assisting.contribute(staff.get(), caseNumber, text.strip());
+                    attachments.store(caseId, files, AttachmentPurpose.ASSIST, staff.get().username());
+                });
+    }
+
     /** Unknown numbers and other departments' cases get the same page, so a guessed URL tells nothing. */
     @ExceptionHandler(CaseNotFoundException.class)
     ModelAndView notFound() {
@@ -186,7 +239,9 @@ class DepartmentPages {
             if (field != null) {
                 return casePage(caseNumber, model, locale, Map.of(field, refused.getCode()));
             }
-            model.addAttribute("problem", "page.department.problem.state");
+            // The lead-reply rule has its own words: which units it waits for is on the page.
+            model.addAttribute("problem", "case.assistPending".equals(refused.getCode())
+                    ? "page.department.problem.assistPending" : "page.department.problem.state");
             return casePage(caseNumber, model, locale, Map.of());
         }
         redirect.addFlashAttribute("notice", "page.department.done." + done);
@@ -203,11 +258,23 @@ class DepartmentPages {
         model.addAttribute("zone", properties.zone());
         model.addAttribute("maxFiles", attachments.maxFiles());
         model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
-        model.addAttribute("canSign", c.getStatus() == CaseStatus.DISPATCHED);
-        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && !c.isDesignated());
-        model.addAttribute("canExtend", c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
+        // An assisting unit reads the case but takes none of the lead's steps, only its own part's.
+        boolean lead = access.canSee(staff.get(), c);
+        model.addAttribute("lead", lead);
+        model.addAttribute("canSign", lead && c.getStatus() == CaseStatus.DISPATCHED);
+        model.addAttribute("canReturn", lead && c.getStatus() == CaseStatus.DISPATCHED && !c.isDesignated());
+        model.addAttribute("canExtend", lead && c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
                 && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
-        model.addAttribute("canReply", c.getStatus() == CaseStatus.HANDLING);
+        model.addAttribute("canReply", lead && c.getStatus() == CaseStatus.HANDLING);
+        List<CaseViews.AssistView> all = view.assists();
+        model.addAttribute("assists", lead ? all : List.of());
+        model.addAttribute("waitingFor", lead ? all.stream().filter(a -> (a.state().equals("REQUESTED")
+                || a.state().equals("SIGNED")) && !a.overdue()).toList() : List.of());
+        CaseAssist mine = desk.ownAssistsOn(staff.get(), c).stream().reduce((first, later) -> later).orElse(null);
+        model.addAttribute("myAssist", mine == null ? null : views.assist(mine, now));
+        model.addAttribute("myCountdown", mine == null ? null : countdowns.of(mine, now, locale));
+        model.addAttribute("canSignAssist", mine != null && mine.getState() == AssistState.REQUESTED);
+        model.addAttribute("canContribute", mine != null && mine.getState() == AssistState.SIGNED);
         Map<String, String> errors = new HashMap<>();
         problems.forEach((field, key) -> errors.put(field, messageKey(key)));
         model.addAttribute("errors", errors);
@@ -219,6 +286,8 @@ class DepartmentPages {
             case "case.extensionNotLater" -> INVALID + "untilNotLater";
             case "case.missing.reason" -> INVALID + "reason";
             case "case.missing.reply" -> INVALID + "reply";
+            case "assist.missing.reason" -> INVALID + "reason";
+            case "assist.missing.contribution" -> INVALID + "contribution";
             default -> INVALID + key;
         };
     }
