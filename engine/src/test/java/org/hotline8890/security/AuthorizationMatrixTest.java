@@ -41,12 +41,15 @@ class AuthorizationMatrixTest {
 
     /** Who may call an endpoint. */
     enum Access { ANYONE, AGENT_DESK, CENTER, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE, ADMIN, ANY_STAFF,
-        KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS }
+        KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS, ASSISTING_UNIT_CASE }
 
-    /** The users; the department case is always dispatched to the environment bureau (HBJ). */
+    /**
+     * The users; the department case is always dispatched to the environment bureau (HBJ), with market
+     * regulation (SCJG) assisting (协办): it reads the case but acts only on its own part.
+     */
     enum Caller {
         ANONYMOUS(null), AGENT("agent"), DISPATCHER("dispatcher"), SUPERVISOR("supervisor"), ADMIN("admin"),
-        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing");
+        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing"), ASSISTING_DEPARTMENT("dept-market");
 
         final String username;
 
@@ -93,6 +96,14 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/cases/{caseNumber}/similar", Access.CENTER);
         MATRIX.put("GET /api/center/hot-issues", Access.CENTER);
         MATRIX.put("GET /api/department/cases", Access.DEPARTMENT);
+        MATRIX.put("GET /api/department/assists", Access.DEPARTMENT);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/sign", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/decline", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/contribution", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("GET /api/center/assists/declined", Access.CENTER);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists", Access.CENTER);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists/{unitCode}/withdraw", Access.CENTER);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists/{unitCode}/decline-ruling", Access.CENTER);
         MATRIX.put("POST /api/department/cases/{caseNumber}/sign", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/return", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/extension", Access.OWN_DEPARTMENT_CASE);
@@ -126,7 +137,9 @@ class AuthorizationMatrixTest {
     private static final Map<String, String> BODIES = Map.of(
             "POST /api/department/cases/{caseNumber}/return", "{\"reason\":\"不属于本部门职责\"}",
             "POST /api/department/cases/{caseNumber}/extension", "{\"until\":\"2031-01-01\",\"reason\":\"需要多部门协调\"}",
-            "POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}");
+            "POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}",
+            "POST /api/department/cases/{caseNumber}/assist/decline", "{\"reason\":\"不属于本单位职责\"}",
+            "POST /api/department/cases/{caseNumber}/assist/contribution", "{\"text\":\"已核查\"}");
 
     private static final String REQUEST = """
             {"type":"COMPLAINT","category":"ENV.NOISE","district":"DC","subject":"夜间施工",
@@ -164,6 +177,7 @@ class AuthorizationMatrixTest {
                 .replace("{phone}", "13812345678")
                 .replace("{reference}", "unknown-reference")
                 .replace("{key}", "time_limits")
+                .replace("{unitCode}", "SCJG")
                 .replace("{id}", "999999");
         MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(methodAndPath[0]), path);
         if ("POST".equals(methodAndPath[0])) {
@@ -179,7 +193,8 @@ class AuthorizationMatrixTest {
             case ALLOWED -> assertThat(status).as("%s as %s is allowed", endpoint, caller)
                     .isNotIn(401, 403)
                     .satisfies(s -> {
-                        if (access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE) {
+                        if (access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE
+                                || access == Access.ASSISTING_UNIT_CASE) {
                             assertThat(s).as("the case is visible").isNotEqualTo(404);
                         }
                     });
@@ -194,14 +209,16 @@ class AuthorizationMatrixTest {
             case ANYONE -> true;
             case AGENT_DESK -> Set.of(Caller.AGENT, Caller.DISPATCHER, Caller.SUPERVISOR).contains(caller);
             case CENTER -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN).contains(caller);
-            case DEPARTMENT -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT).contains(caller);
+            case DEPARTMENT -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT, Caller.ASSISTING_DEPARTMENT)
+                    .contains(caller);
             case OWN_DEPARTMENT_CASE -> caller == Caller.DEPARTMENT_OF_THE_CASE;
             case ANY_STAFF_OWN_CASE -> caller != Caller.ANONYMOUS && caller != Caller.ANOTHER_DEPARTMENT;
             case ADMIN -> caller == Caller.ADMIN;
             case ANY_STAFF -> caller != Caller.ANONYMOUS;
             case KNOWLEDGE_AUTHORS -> caller != Caller.ANONYMOUS && caller != Caller.AGENT;
-            case DUTY_ROSTER_KEEPERS -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT, Caller.ADMIN)
-                    .contains(caller);
+            case DUTY_ROSTER_KEEPERS -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT,
+                    Caller.ASSISTING_DEPARTMENT, Caller.ADMIN).contains(caller);
+            case ASSISTING_UNIT_CASE -> caller == Caller.ASSISTING_DEPARTMENT;
         };
         if (allowed) {
             return Outcome.ALLOWED;
@@ -209,18 +226,25 @@ class AuthorizationMatrixTest {
         if (caller == Caller.ANONYMOUS) {
             return Outcome.UNAUTHORIZED;
         }
+        if (access == Access.ASSISTING_UNIT_CASE) {
+            // A department with no part of its own on the case (the lead included) finds no assist to act on.
+            return caller == Caller.ANOTHER_DEPARTMENT || caller == Caller.DEPARTMENT_OF_THE_CASE
+                    ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+        }
         boolean departmentReachesTheCase = access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE;
+        // The assisting unit reads the case, so the lead's steps are forbidden to it (403), not hidden.
         return departmentReachesTheCase && caller == Caller.ANOTHER_DEPARTMENT ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
     }
 
-    /** A fresh case for each call, dispatched to HBJ, so no call depends on what an earlier one did. */
+    /** A fresh case for each call, dispatched to HBJ with SCJG assisting, so no call depends on what an earlier one did. */
     private String caseOfTheEnvironmentBureau() throws Exception {
         String number = json.readTree(mvc.perform(request(HttpMethod.POST, "/api/citizen/requests")
                         .contentType(MediaType.APPLICATION_JSON).content(REQUEST))
                 .andReturn().getResponse().getContentAsString()).get("caseNumber").asText();
         int reviewed = mvc.perform(request(HttpMethod.POST, "/api/center/cases/" + number + "/intake-review")
                         .with(httpBasic("dispatcher", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"DISPATCH\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"DISPATCH\",\"assistingCodes\":[\"SCJG\"]}"))
                 .andReturn().getResponse().getStatus();
         assertThat(reviewed).as("dispatching the case").isEqualTo(204);
         return number;
