@@ -3,6 +3,7 @@ package org.hotline8890.assisting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -183,6 +184,20 @@ public class CaseAssist extends AbstractAggregateRoot<CaseAssist> {
             this.overdueAt = now;
             changed(CaseEventType.ASSIST_OVERDUE, SYSTEM, null, now);
         }
+    }
+
+    /**
+     * Retention (docs/records.md): when the case's personal data goes, the texts the unit wrote keep only
+     * their de-identified form, as the case's own texts do. The dates and outcomes stay for the figures.
+     */
+    public void deidentifyTexts(UnaryOperator<String> deidentify) {
+        this.contribution = deidentify.apply(contribution);
+        this.declineReason = clip(deidentify.apply(declineReason), 1000);
+        this.endReason = clip(deidentify.apply(endReason), 1000);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** Still owed and its limit not yet passed: the lead's reply waits for it. */

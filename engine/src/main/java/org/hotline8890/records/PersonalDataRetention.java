@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
@@ -35,15 +37,18 @@ public class PersonalDataRetention {
     private final RetentionProperties retention;
     private final HotlineProperties hotline;
     private final CaseRepository cases;
+    private final AssistRepository assists;
     private final Deidentifier deidentifier;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PersonalDataRetention(RetentionProperties retention, HotlineProperties hotline, CaseRepository cases,
-                          Deidentifier deidentifier, TransactionTemplate transaction, Clock clock) {
+                          AssistRepository assists, Deidentifier deidentifier, TransactionTemplate transaction,
+                          Clock clock) {
         this.retention = retention;
         this.hotline = hotline;
         this.cases = cases;
+        this.assists = assists;
         this.deidentifier = deidentifier;
         this.transaction = transaction;
         this.clock = clock;
@@ -86,6 +91,11 @@ public class PersonalDataRetention {
         c.erasePersonalData(text -> deidentifier.mask(text, name),
                 "retention " + retention.personalData(), clock.instant());
         cases.save(c);
+        // What assisting units wrote about the case (协办意见, a decline's reason) goes the same way.
+        for (CaseAssist a : assists.findByCaseIdOrderByIdAsc(id)) {
+            a.deidentifyTexts(text -> deidentifier.mask(text, name));
+            assists.save(a);
+        }
         return true;
     }
 }
