@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -268,8 +269,10 @@ class DepartmentPages {
         model.addAttribute("canReply", lead && c.getStatus() == CaseStatus.HANDLING);
         List<CaseViews.AssistView> all = view.assists();
         model.addAttribute("assists", lead ? all : List.of());
+        // The last due first, so the page can say until when the reply may have to wait.
         model.addAttribute("waitingFor", lead ? all.stream().filter(a -> (a.state().equals("REQUESTED")
-                || a.state().equals("SIGNED")) && !a.overdue()).toList() : List.of());
+                        || a.state().equals("SIGNED")) && !a.overdue())
+                .sorted(Comparator.comparing(CaseViews.AssistView::contributeBy).reversed()).toList() : List.of());
         CaseAssist mine = desk.ownAssistsOn(staff.get(), c).stream().reduce((first, later) -> later).orElse(null);
         model.addAttribute("myAssist", mine == null ? null : views.assist(mine, now));
         model.addAttribute("myCountdown", mine == null ? null : countdowns.of(mine, now, locale));
