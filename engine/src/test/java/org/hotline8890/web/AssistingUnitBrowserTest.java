@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline8890.TestCases.dispatcher;
 import static org.hotline8890.TestCases.noiseComplaint;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +31,7 @@ class AssistingUnitBrowserTest {
     @Autowired Organisation organisation;
 
     @Test
-    void anAssistingUnitSignsAndContributesItsPart() {
+    void anAssistingUnitSignsAndContributesItsPart() throws IOException {
         String n = intake.open(noiseComplaint(Instant.now()), IntakeDecision.REVIEW, null, "channel:web")
                 .theCase().getCaseNumber();
         actions.reviewIntake(dispatcher(organisation), n, IntakeDecision.DISPATCH, null, null, null, "HBJ", List.of("ZJJ"));
