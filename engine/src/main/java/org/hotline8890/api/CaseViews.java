@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.assisting.CaseAssist;
@@ -93,6 +94,11 @@ public class CaseViews {
     }
 
     public StaffCaseView staff(HotlineCase c) {
+        return staff(c, assist -> true);
+    }
+
+    /** As above, listing only the assists {@code shown} lets through (an assisting unit sees its own part). */
+    public StaffCaseView staff(HotlineCase c, Predicate<CaseAssist> shown) {
         OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
         return new StaffCaseView(c.getCaseNumber(), c.getStatus().name(), name(c.getClosure()), c.getType().name(),
                 c.getCategoryCode(), c.getUrgency().name(), c.getDistrictCode(), c.getLocation(), c.getChannel().name(),
@@ -102,13 +108,13 @@ public class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c), assists(c));
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c), assists(c, shown));
     }
 
     /** Every assist of the case, oldest first, ended ones included. */
-    public List<AssistView> assists(HotlineCase c) {
+    private List<AssistView> assists(HotlineCase c, Predicate<CaseAssist> shown) {
         Instant now = clock.instant();
-        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream().map(a -> assist(a, now)).toList();
+        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream().filter(shown).map(a -> assist(a, now)).toList();
     }
 
     public AssistView assist(CaseAssist a, Instant now) {

@@ -48,7 +48,10 @@ class AssistingUnitsApiTest {
                 .isEqualTo(204);
 
         // Each assisting unit reads the case and finds it among the cases it assists, with its own clock.
-        assertThat(call(get("/api/cases/" + n), "dept-housing", null).getStatus()).isEqualTo(200);
+        JsonNode asAssistant = body(call(get("/api/cases/" + n), "dept-housing", null));
+        // It sees its own part among the assisting units, not the other unit's.
+        assertThat(asAssistant.get("assists")).singleElement()
+                .satisfies(a -> assertThat(a.get("unitCode").asText()).isEqualTo("ZJJ"));
         JsonNode mine = body(call(get("/api/department/assists"), "dept-housing", null));
         assertThat(caseNumbers(mine)).contains(n);
         JsonNode own = find(mine, n).get("assist");
