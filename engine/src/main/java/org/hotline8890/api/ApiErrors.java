@@ -12,6 +12,7 @@ import org.hotline8890.knowledge.ArticleNotFoundException;
 import org.hotline8890.knowledge.ArticleStateException;
 import org.hotline8890.knowledge.InvalidArticleException;
 import org.hotline8890.workflow.DispatchLevelRefused;
+import org.hotline8890.workflow.LeadOnlyRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -125,6 +126,12 @@ class ApiErrors {
     ResponseEntity<Problem> levelRefused(DispatchLevelRefused e) {
         return status(HttpStatus.CONFLICT, new Problem(e.getCode(), e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    /** An assisting unit reads the case but may not take the lead's steps. */
+    @ExceptionHandler(LeadOnlyRefused.class)
+    ResponseEntity<Problem> leadOnly(LeadOnlyRefused e) {
+        return status(HttpStatus.FORBIDDEN, new Problem(e.getCode(), e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(CaseStateException.class)

@@ -1,10 +1,17 @@
 package org.hotline8890.api;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseEvent;
+import org.hotline8890.cases.CaseEventType;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseTransfer;
@@ -24,14 +31,41 @@ public class CaseViews {
     private final CaseRepository cases;
     private final CaseTransferRepository transfers;
     private final Regions regions;
+    private final AssistRepository assists;
+    private final Clock clock;
 
     CaseViews(CaseEventRepository events, Organisation organisation, CaseRepository cases,
-              CaseTransferRepository transfers, Regions regions) {
+              CaseTransferRepository transfers, Regions regions, AssistRepository assists, Clock clock) {
         this.events = events;
         this.organisation = organisation;
         this.cases = cases;
         this.transfers = transfers;
         this.regions = regions;
+        this.assists = assists;
+        this.clock = clock;
+    }
+
+    /**
+     * The assist steps a citizen's timeline shows, in plain words and without naming the units: that
+     * another department was asked to help and that it gave its part. Who declined, was late or was
+     * withdrawn is the administration's own business.
+     */
+    private static final Set<CaseEventType> ASSIST_STEPS_FOR_STAFF_ONLY = EnumSet.of(CaseEventType.ASSIST_SIGNED,
+            CaseEventType.ASSIST_SIGN_LATE, CaseEventType.ASSIST_DECLINED, CaseEventType.ASSIST_DECLINE_SETTLED,
+            CaseEventType.ASSIST_WARNED, CaseEventType.ASSIST_OVERDUE, CaseEventType.ASSIST_WITHDRAWN,
+            CaseEventType.ASSIST_LAPSED);
+
+    /**
+     * One assisting unit's part (协办), as staff see it on the case: its clock, its outcome and its
+     * contribution; {@code overdue}: still owed after its limit.
+     */
+    public record AssistView(String unitCode, String unitName, String state, Instant requestedAt, Instant signBy,
+                             Instant signedAt, boolean signedLate, Instant contributeBy, Instant contributedAt,
+                             String contribution, String declineReason, boolean overdue, boolean awaitsCenter) {
+    }
+
+    /** A case the staff member's unit assists on, for its "cases I assist" list. */
+    public record AssistSummary(String caseNumber, String subject, String caseStatus, String lead, AssistView assist) {
     }
 
     /** {@code unit}: the code of the unit whose step it was (staff only), so a chain through a sub-center reads level by level. */
@@ -48,7 +82,8 @@ public class CaseViews {
                          Instant repliedAt, Instant extensionRequestedUntil, Instant feedbackBy, String satisfaction,
                          Instant closedAt, String reply, String answer, Long answerArticleId, boolean calendarIncomplete,
                          List<TimelineEntry> timeline, List<MergeLink> merges, String subCenter, Instant subCenterSince,
-                         String region, String regionName, List<TransferView> transfers) {
+                         String region, String regionName, List<TransferView> transfers,
+                         List<AssistView> assists) {
     }
 
     /** One transfer between regions (跨区域转办) and its refusal, if the receiving region refused it. */
@@ -76,6 +111,11 @@ public class CaseViews {
     }
 
     public StaffCaseView staff(HotlineCase c) {
+        return staff(c, assist -> true);
+    }
+
+    /** As above, listing only the assists {@code shown} lets through (an assisting unit sees its own part). */
+    public StaffCaseView staff(HotlineCase c, Predicate<CaseAssist> shown) {
         OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
         return new StaffCaseView(c.getCaseNumber(), c.getStatus().name(), name(c.getClosure()), c.getType().name(),
                 c.getCategoryCode(), c.getUrgency().name(), c.getDistrictCode(), c.getLocation(), c.getChannel().name(),
@@ -88,7 +128,8 @@ public class CaseViews {
                 c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
                 organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
                 regionName(c.getRegionCode()),
-                transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList());
+                transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList(),
+                assists(c, shown));
     }
 
     public TransferView transfer(String caseNumber, CaseTransfer t) {
@@ -99,6 +140,26 @@ public class CaseViews {
 
     private String regionName(String code) {
         return code == null ? null : regions.byCode(code).map(Regions.Region::name).orElse(code);
+    }
+
+    /** Every assist of the case, oldest first, ended ones included. */
+    private List<AssistView> assists(HotlineCase c, Predicate<CaseAssist> shown) {
+        Instant now = clock.instant();
+        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream().filter(shown).map(a -> assist(a, now)).toList();
+    }
+
+    public AssistView assist(CaseAssist a, Instant now) {
+        OrgUnit unit = organisation.byId(a.getUnitId()).orElse(null);
+        return new AssistView(unit == null ? null : unit.getCode(), unit == null ? null : unit.getName(), a.getState().name(),
+                a.getRequestedAt(), a.getSignBy(), a.getSignedAt(), a.isSignedLate(), a.getContributeBy(),
+                a.getContributedAt(), a.getContribution(), a.getDeclineReason(), a.isOverdue(now), a.awaitsCenter());
+    }
+
+    public AssistSummary assistSummary(CaseAssist a, Instant now) {
+        HotlineCase c = cases.findById(a.getCaseId()).orElseThrow();
+        OrgUnit lead = organisation.byId(c.getDepartmentId()).orElse(null);
+        return new AssistSummary(c.getCaseNumber(), c.getSubject(), c.getStatus().name(),
+                lead == null ? null : lead.getName(), assist(a, now));
     }
 
     private List<MergeLink> merges(HotlineCase c) {
@@ -134,7 +195,8 @@ public class CaseViews {
     private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {
         List<CaseEvent> all = events.findByCaseIdOrderByIdAsc(c.getId());
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
-        return all.stream().map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
+        return all.stream().filter(e -> forStaff || !ASSIST_STEPS_FOR_STAFF_ONLY.contains(e.getType()))
+                .map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
                 name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null,
                 forStaff && e.getDepartmentId() != null ? codes.computeIfAbsent(e.getDepartmentId(),
                         id -> organisation.byId(id).map(OrgUnit::getCode).orElse(null)) : null)).toList();

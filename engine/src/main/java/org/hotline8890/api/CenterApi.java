@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.hotline8890.api.CenterRequests.AssistRequest;
+import org.hotline8890.api.CenterRequests.AssistWithdrawal;
+import org.hotline8890.api.CenterRequests.DeclineRuling;
 import org.hotline8890.api.CenterRequests.Dispatch;
 import org.hotline8890.api.CenterRequests.IntakeReview;
 import org.hotline8890.api.CenterRequests.Note;
@@ -12,12 +15,14 @@ import org.hotline8890.api.CenterRequests.PhoneFeedback;
 import org.hotline8890.api.CenterRequests.ReplyReview;
 import org.hotline8890.api.CenterRequests.ReturnRuling;
 import org.hotline8890.api.CenterRequests.Ruling;
+import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +40,19 @@ import org.springframework.web.bind.annotation.RestController;
 class CenterApi {
 
     private final CaseActions actions;
+    private final AssistActions assisting;
+    private final AssistRepository assists;
     private final CaseRepository cases;
     private final CaseViews views;
     private final CurrentStaff staff;
     private final CaseAccessPolicy access;
     private final Clock clock;
 
-    CenterApi(CaseActions actions, CaseRepository cases, CaseViews views, CurrentStaff staff, CaseAccessPolicy access,
-              Clock clock) {
+    CenterApi(CaseActions actions, AssistActions assisting, AssistRepository assists, CaseRepository cases,
+              CaseViews views, CurrentStaff staff, CaseAccessPolicy access, Clock clock) {
         this.actions = actions;
+        this.assisting = assisting;
+        this.assists = assists;
         this.cases = cases;
         this.views = views;
         this.staff = staff;
@@ -89,20 +98,21 @@ class CenterApi {
     void reviewIntake(@PathVariable String caseNumber, @Valid @RequestBody IntakeReview review) {
         review.check();
         actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
-                review.mergeInto(), review.departmentCode());
+                review.mergeInto(), review.departmentCode(), review.assisting());
     }
 
     @PostMapping("/cases/{caseNumber}/dispatch")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void dispatch(@PathVariable String caseNumber, @Valid @RequestBody Dispatch dispatch) {
-        actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode());
+        actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode(), dispatch.assisting());
     }
 
     @PostMapping("/cases/{caseNumber}/return-ruling")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void ruleOnReturn(@PathVariable String caseNumber, @Valid @RequestBody ReturnRuling ruling) {
         ruling.check();
-        actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
+        actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment(),
+                ruling.assisting());
     }
 
     @PostMapping("/cases/{caseNumber}/extension-ruling")
@@ -134,6 +144,38 @@ class CenterApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void feedbackByPhone(@PathVariable String caseNumber, @Valid @RequestBody PhoneFeedback feedback) {
         actions.recordFeedbackByPhone(staff.get(), caseNumber, feedback.rating(), feedback.comment());
+    }
+
+    /** 协办: asks more units to assist on a case its lead is handling. */
+    @PostMapping("/cases/{caseNumber}/assists")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void requestAssists(@PathVariable String caseNumber, @Valid @RequestBody AssistRequest request) {
+        assisting.request(staff.get(), caseNumber, request.unitCodes());
+    }
+
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/withdraw")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdrawAssist(@PathVariable String caseNumber, @PathVariable String unitCode,
+                        @Valid @RequestBody AssistWithdrawal withdrawal) {
+        assisting.withdraw(staff.get(), caseNumber, unitCode, withdrawal.reason());
+    }
+
+    /** A unit declined: ask {@code replacements} instead, or none to go on without that part. */
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/decline-ruling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void ruleOnDecline(@PathVariable String caseNumber, @PathVariable String unitCode,
+                       @Valid @RequestBody DeclineRuling ruling) {
+        assisting.settleDecline(staff.get(), caseNumber, unitCode, ruling.instead());
+    }
+
+    /** Declined assists the center has not dealt with yet, oldest first. */
+    @GetMapping("/assists/declined")
+    @Transactional(readOnly = true)
+    List<CaseViews.AssistSummary> declinedAssists() {
+        // Each center deals with its own region's cases only.
+        return assists.findDeclinesAwaitingCenter().stream()
+                .filter(a -> cases.findById(a.getCaseId()).filter(c -> access.canActOn(staff.get(), c)).isPresent())
+                .map(a -> views.assistSummary(a, clock.instant())).toList();
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,9 @@
 package org.hotline8890.api;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -17,12 +20,27 @@ import org.hotline8890.workflow.IntakeDecision;
  */
 public final class CenterRequests {
 
+    /** More assisting units than this on one request is a mistake, not a case. */
+    static final int MAX_ASSISTING = 10;
+
     private CenterRequests() {
     }
 
-    /** {@code articleId}: the knowledge article an ANSWER came from. */
+    /**
+     * {@code articleId}: the knowledge article an ANSWER came from; {@code assistingCodes}: the assisting
+     * units (协办) a DISPATCH brings in besides the lead.
+     */
     public record IntakeReview(@NotNull IntakeDecision decision, @Size(max = 5000) String text,
-                               @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode, Long articleId) {
+                               @Size(max = 32) String mergeInto, @Size(max = 64) String departmentCode, Long articleId,
+                               @Size(max = MAX_ASSISTING) List<@NotBlank @Size(max = 64) String> assistingCodes) {
+
+        public IntakeReview(IntakeDecision decision, String text, String mergeInto, String departmentCode, Long articleId) {
+            this(decision, text, mergeInto, departmentCode, articleId, null);
+        }
+
+        public List<String> assisting() {
+            return assistingCodes == null ? List.of() : assistingCodes;
+        }
 
         public void check() {
             if (decision == IntakeDecision.REVIEW) {
@@ -38,19 +56,61 @@ public final class CenterRequests {
             if (articleId != null && decision != IntakeDecision.ANSWER) {
                 throw new InvalidFieldException("articleId", "an article is cited only with ANSWER");
             }
+            if (!assisting().isEmpty() && decision != IntakeDecision.DISPATCH) {
+                throw new InvalidFieldException("assistingCodes", "assisting units are named only with DISPATCH");
+            }
         }
     }
 
-    public record Dispatch(@NotBlank @Size(max = 64) String departmentCode) {
+    /** {@code assistingCodes}: the assisting units (协办) the dispatch brings in besides the lead. */
+    public record Dispatch(@NotBlank @Size(max = 64) String departmentCode,
+                           @Size(max = MAX_ASSISTING) List<@NotBlank @Size(max = 64) String> assistingCodes) {
+
+        public Dispatch(String departmentCode) {
+            this(departmentCode, null);
+        }
+
+        public List<String> assisting() {
+            return assistingCodes == null ? List.of() : assistingCodes;
+        }
     }
 
+    /** {@code assistingCodes}: assisting units (协办) a 改派 brings in besides the new lead. */
     public record ReturnRuling(@NotNull Boolean redispatch, @Size(max = 64) String departmentCode,
-                               @Size(max = 1000) String comment) {
+                               @Size(max = 1000) String comment,
+                               @Size(max = MAX_ASSISTING) List<@NotBlank @Size(max = 64) String> assistingCodes) {
+
+        public ReturnRuling(Boolean redispatch, String departmentCode, String comment) {
+            this(redispatch, departmentCode, comment, null);
+        }
+
+        public List<String> assisting() {
+            return assistingCodes == null ? List.of() : assistingCodes;
+        }
 
         public void check() {
             if (Boolean.TRUE.equals(redispatch) && blank(departmentCode)) {
                 throw new InvalidFieldException("departmentCode", "the department to re-dispatch to is required");
             }
+            if (!Boolean.TRUE.equals(redispatch) && !assisting().isEmpty()) {
+                throw new InvalidFieldException("assistingCodes", "assisting units are named only with a re-dispatch");
+            }
+        }
+    }
+
+    /** 协办: the units the center asks to assist on a case being handled. */
+    public record AssistRequest(@NotEmpty @Size(max = MAX_ASSISTING) List<@NotBlank @Size(max = 64) String> unitCodes) {
+    }
+
+    /** Why the center withdraws an assisting unit (optional). */
+    public record AssistWithdrawal(@Size(max = 1000) String reason) {
+    }
+
+    /** The center's answer to a decline: the units asked instead ({@code replacements}), none to drop it. */
+    public record DeclineRuling(@Size(max = MAX_ASSISTING) List<@NotBlank @Size(max = 64) String> replacements) {
+
+        public List<String> instead() {
+            return replacements == null ? List.of() : replacements;
         }
     }
 

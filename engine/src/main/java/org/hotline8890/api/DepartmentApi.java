@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.SubCenterRuling;
 import org.springframework.http.HttpStatus;
@@ -32,13 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 class DepartmentApi {
 
     private final CaseActions actions;
+    private final AssistActions assisting;
     private final DepartmentDesk desk;
     private final CaseViews views;
     private final CurrentStaff staff;
     private final Clock clock;
 
-    DepartmentApi(CaseActions actions, DepartmentDesk desk, CaseViews views, CurrentStaff staff, Clock clock) {
+    DepartmentApi(CaseActions actions, AssistActions assisting, DepartmentDesk desk, CaseViews views, CurrentStaff staff,
+                  Clock clock) {
         this.actions = actions;
+        this.assisting = assisting;
         this.desk = desk;
         this.views = views;
         this.staff = staff;
@@ -66,6 +70,9 @@ class DepartmentApi {
 
     /** A sub-center's review of its unit's reply; sending it back needs the reason. */
     record SubCenterReview(@NotNull Boolean approved, @Size(max = 1000) String comment) {
+    }
+
+    record Contribution(@NotBlank @Size(max = 5000) String text) {
     }
 
     /** Open cases, the nearest deadline first (sign-by while unsigned, handle-by after). */
@@ -119,5 +126,31 @@ class DepartmentApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reviewReply(@PathVariable String caseNumber, @Valid @RequestBody SubCenterReview request) {
         actions.reviewReplyInSubCenter(staff.get(), caseNumber, request.approved(), request.comment());
+    }
+
+    /** Cases I assist (协办): the unit's parts still owed, the nearest deadline first. */
+    @GetMapping("/assists")
+    @Transactional(readOnly = true)
+    List<CaseViews.AssistSummary> ownAssists() {
+        Instant now = clock.instant();
+        return desk.ownAssists(staff.get()).stream().map(a -> views.assistSummary(a, now)).toList();
+    }
+
+    @PostMapping("/cases/{caseNumber}/assist/sign")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void signAssist(@PathVariable String caseNumber) {
+        assisting.sign(staff.get(), caseNumber);
+    }
+
+    @PostMapping("/cases/{caseNumber}/assist/decline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void declineAssist(@PathVariable String caseNumber, @Valid @RequestBody Reason reason) {
+        assisting.decline(staff.get(), caseNumber, reason.reason());
+    }
+
+    @PostMapping("/cases/{caseNumber}/assist/contribution")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void contribute(@PathVariable String caseNumber, @Valid @RequestBody Contribution contribution) {
+        assisting.contribute(staff.get(), caseNumber, contribution.text());
     }
 }

@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.AssistState;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
@@ -30,12 +33,15 @@ public class DepartmentDesk {
             CaseStatus.SUB_CENTER_REVIEW, CaseStatus.REPLIED, CaseStatus.AWAITING_FEEDBACK);
 
     private final CaseRepository cases;
+    private final AssistRepository assists;
     private final Organisation organisation;
     private final CaseActions actions;
     private final HotlineProperties properties;
 
-    DepartmentDesk(CaseRepository cases, Organisation organisation, CaseActions actions, HotlineProperties properties) {
+    DepartmentDesk(CaseRepository cases, AssistRepository assists, Organisation organisation, CaseActions actions,
+                   HotlineProperties properties) {
         this.cases = cases;
+        this.assists = assists;
         this.organisation = organisation;
         this.actions = actions;
         this.properties = properties;
@@ -47,6 +53,22 @@ public class DepartmentDesk {
         OrgUnit unit = organisation.byId(staff.orgUnitId()).orElseThrow();
         List<Long> subtree = organisation.subtree(unit).stream().map(OrgUnit::getId).toList();
         return cases.findOpenForDepartments(subtree, OPEN);
+    }
+
+    /** The assists (协办) the staff member's unit and the units below it still owe, the nearest deadline first. */
+    @Transactional(readOnly = true)
+    public List<CaseAssist> ownAssists(Staff staff) {
+        OrgUnit unit = organisation.byId(staff.orgUnitId()).orElseThrow();
+        List<Long> subtree = organisation.subtree(unit).stream().map(OrgUnit::getId).toList();
+        return assists.findOwedBy(subtree, AssistState.active());
+    }
+
+    /** The assists of the case that belong to the staff member's unit or a unit below it, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CaseAssist> ownAssistsOn(Staff staff, HotlineCase c) {
+        return assists.findByCaseIdOrderByIdAsc(c.getId()).stream()
+                .filter(a -> organisation.byId(a.getUnitId()).map(u -> u.getPath().startsWith(staff.orgPath())).orElse(false))
+                .toList();
     }
 
     /** {@code until} is the new last day: the deadline becomes the end of that day in the hotline's zone. */

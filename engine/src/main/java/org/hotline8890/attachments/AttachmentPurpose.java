@@ -5,5 +5,7 @@ public enum AttachmentPurpose {
     /** Evidence with a department's reply. */
     REPLY,
     /** Photos or documents a citizen sent with the request. */
-    REQUEST
+    REQUEST,
+    /** Evidence with an assisting unit's contribution (协办意见). */
+    ASSIST
 }

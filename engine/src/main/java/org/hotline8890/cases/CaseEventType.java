@@ -35,5 +35,25 @@ public enum CaseEventType {
     /** 跨区域转办: the case went to another region's center; the comment says from where to where and why. */
     TRANSFERRED,
     /** The receiving region refused a transfer and sent the case back; the comment says why. */
-    TRANSFER_REFUSED
+    TRANSFER_REFUSED,
+    /** 协办: the center asked an assisting unit for its part (the event's department is that unit). */
+    ASSIST_REQUESTED,
+    /** The assisting unit signed for its part. */
+    ASSIST_SIGNED,
+    /** The assisting unit's sign-for limit passed unsigned. */
+    ASSIST_SIGN_LATE,
+    /** The assisting unit declined its part, with a reason; the center replaces or drops it. */
+    ASSIST_DECLINED,
+    /** The center dealt with a decline: another unit asked instead, or none needed. */
+    ASSIST_DECLINE_SETTLED,
+    /** The assisting unit's contribution is due soon. */
+    ASSIST_WARNED,
+    /** The assisting limit passed without the unit's contribution. */
+    ASSIST_OVERDUE,
+    /** The assisting unit gave its contribution. */
+    ASSIST_CONTRIBUTED,
+    /** The center withdrew its request to an assisting unit. */
+    ASSIST_WITHDRAWN,
+    /** The lead replied for all after an assisting unit's limit passed without its contribution. */
+    ASSIST_LAPSED
 }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseTransfer;
 import org.hotline8890.cases.CaseTransferRepository;
@@ -28,14 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplianceStatistics {
 
     private final CaseRepository cases;
+    private final AssistRepository assists;
     private final Organisation organisation;
     private final CaseTransferRepository transfers;
     private final Regions regions;
     private final Clock clock;
 
-    ComplianceStatistics(CaseRepository cases, Organisation organisation, CaseTransferRepository transfers,
-                         Regions regions, Clock clock) {
+    ComplianceStatistics(CaseRepository cases, AssistRepository assists, Organisation organisation,
+                         CaseTransferRepository transfers, Regions regions, Clock clock) {
         this.cases = cases;
+        this.assists = assists;
         this.organisation = organisation;
         this.transfers = transfers;
         this.regions = regions;
@@ -73,7 +77,16 @@ public class ComplianceStatistics {
                               SubCenterSigning subCenterSigning) {
     }
 
-    public record Report(Instant from, Instant to, Instant computedAt, ComplianceFigures total, List<UnitFigures> units) {
+    /** One unit's 协办 figures: the assists requested of it (its subtree's) in the period. */
+    public record UnitAssistFigures(String code, String name, String nameEn, OrgUnitKind kind, AssistFigures figures) {
+    }
+
+    /**
+     * {@code assistingTotal} and {@code assisting}: the 协办 figures of the assists requested in the period,
+     * each unit counted for its own part (docs/metrics.md).
+     */
+    public record Report(Instant from, Instant to, Instant computedAt, ComplianceFigures total, List<UnitFigures> units,
+                         AssistFigures assistingTotal, List<UnitAssistFigures> assisting) {
     }
 
     /** The figures of the cases received in one calendar month of the hotline's time zone. */
@@ -84,6 +97,7 @@ public class ComplianceStatistics {
     public Report report(Instant from, Instant to, List<OrgUnitKind> kinds) {
         Instant now = clock.instant();
         List<HotlineCase> inPeriod = cases.findReceivedBetween(from, to);
+        List<CaseAssist> asked = assists.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to);
         Map<Long, OrgUnit> units = organisation.all().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
         List<UnitFigures> rows = units.values().stream()
                 .filter(u -> kinds.contains(u.getKind()))
@@ -96,7 +110,27 @@ public class ComplianceStatistics {
                                 .filter(c -> unit.contains(units.get(c.getSubCenterId())))
                                 .toList(), now)))
                 .toList();
-        return new Report(from, to, now, ComplianceFigures.of(inPeriod, now), rows);
+        return new Report(from, to, now, ComplianceFigures.of(inPeriod, now), rows, AssistFigures.of(asked, now),
+                assistRows(asked, units, kinds, now));
+    }
+
+    /** Each unit of the kinds asked for, with the assists requested of it or a unit below it. */
+    private static List<UnitAssistFigures> assistRows(List<CaseAssist> asked, Map<Long, OrgUnit> units,
+                                                      List<OrgUnitKind> kinds, Instant now) {
+        return units.values().stream()
+                .filter(u -> kinds.contains(u.getKind()))
+                .sorted(Comparator.comparing(OrgUnit::getPath))
+                .map(unit -> new UnitAssistFigures(unit.getCode(), unit.getName(), unit.getNameEn(), unit.getKind(),
+                        AssistFigures.of(asked.stream().filter(a -> unit.contains(units.get(a.getUnitId()))).toList(), now)))
+                .toList();
+    }
+
+    /** The 协办 rows of the units of these kinds for the assists requested in {@code [from, to)}. */
+    @Transactional(readOnly = true)
+    public List<UnitAssistFigures> assisting(Instant from, Instant to, List<OrgUnitKind> kinds) {
+        Map<Long, OrgUnit> units = organisation.all().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
+        return assistRows(assists.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to), units, kinds,
+                clock.instant());
     }
 
     /**

@@ -43,7 +43,7 @@ class CaseFiles {
     @GetMapping({"/cases/{caseNumber}/attachments/{id}", "/department/cases/{caseNumber}/attachments/{id}"})
     ResponseEntity<Resource> download(@PathVariable String caseNumber, @PathVariable long id) {
         HotlineCase c = cases.findByCaseNumber(caseNumber)
-                .filter(found -> access.canSee(staff.get(), found))
+                .filter(found -> access.canRead(staff.get(), found))
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
         CaseAttachments.Download download = attachments.open(c.getId(), id)
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));

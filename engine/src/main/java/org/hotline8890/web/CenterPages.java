@@ -1,5 +1,7 @@
 package org.hotline8890.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +13,18 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.api.CaseViews;
 import org.hotline8890.api.CenterRequests;
 import org.hotline8890.api.InvalidFieldException;
+import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.organisation.Regions;
+import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseTransfers;
 import org.hotline8890.workflow.DispatchLevelRefused;
@@ -62,6 +69,12 @@ class CenterPages {
 
     private final CenterQueues queues;
     private final CaseActions actions;
+    private final AssistActions assisting;
+    private final AssistRepository assists;
+    private final CaseViews views;
+    private final Clock clock;
+    private final CaseRepository cases;
+    private final CaseAccessPolicy access;
     private final CurrentStaff staff;
     private final Choices choices;
     private final Validator validator;
@@ -69,12 +82,19 @@ class CenterPages {
     private final CaseTransfers transfers;
     private final Regions regions;
 
-    CenterPages(CenterQueues queues, CaseActions actions, CurrentStaff staff, Choices choices,
-                Validator validator, HotlineProperties properties, CaseTransfers transfers, Regions regions) {
+    CenterPages(CenterQueues queues, CaseActions actions, AssistActions assisting, AssistRepository assists, CaseViews views,
+                CaseRepository cases, CurrentStaff staff, Choices choices, Validator validator,
+                HotlineProperties properties, CaseTransfers transfers, Regions regions, CaseAccessPolicy access, Clock clock) {
         this.queues = queues;
         this.actions = actions;
+        this.assisting = assisting;
+        this.assists = assists;
+        this.views = views;
+        this.clock = clock;
+        this.cases = cases;
         this.transfers = transfers;
         this.regions = regions;
+        this.access = access;
         this.staff = staff;
         this.choices = choices;
         this.validator = validator;
@@ -84,6 +104,10 @@ class CenterPages {
     @GetMapping
     String console(Model model, Locale locale) {
         model.addAttribute("console", queues.console(staff.get()));
+        Instant now = clock.instant();
+        model.addAttribute("declinedAssists", assists.findDeclinesAwaitingCenter().stream()
+                .filter(a -> cases.findById(a.getCaseId()).filter(c -> access.canActOn(staff.get(), c)).isPresent())
+                .map(a -> views.assistSummary(a, now)).toList());
         common(model, locale);
         return "center/console";
     }
@@ -100,30 +124,33 @@ class CenterPages {
                         Model model, Locale locale, RedirectAttributes flash) {
         IntakeDecision decision = enumOf(IntakeDecision.class, form.getFirst("decision"));
         CenterRequests.IntakeReview review = new CenterRequests.IntakeReview(decision, text(form, "text"),
-                text(form, "mergeInto"), text(form, "departmentCode"), null);
+                text(form, "mergeInto"), text(form, "departmentCode"), null, codes(form, "assistingCodes"));
         return act("intake", caseNumber, form, review, model, locale, flash, () -> {
             review.check();
             actions.reviewIntake(staff.get(), caseNumber, review.decision(), review.text(), review.articleId(),
-                    review.mergeInto(), review.departmentCode());
+                    review.mergeInto(), review.departmentCode(), review.assisting());
         });
     }
 
     @PostMapping("/cases/{caseNumber}/dispatch")
     String dispatch(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
                     Model model, Locale locale, RedirectAttributes flash) {
-        CenterRequests.Dispatch dispatch = new CenterRequests.Dispatch(text(form, "departmentCode"));
+        CenterRequests.Dispatch dispatch = new CenterRequests.Dispatch(text(form, "departmentCode"),
+                codes(form, "assistingCodes"));
         return act("dispatch", caseNumber, form, dispatch, model, locale, flash,
-                () -> actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode()));
+                () -> actions.dispatchManually(staff.get(), caseNumber, dispatch.departmentCode(), dispatch.assisting()));
     }
 
     @PostMapping("/cases/{caseNumber}/return-ruling")
     String ruleOnReturn(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
                         Model model, Locale locale, RedirectAttributes flash) {
         CenterRequests.ReturnRuling ruling = new CenterRequests.ReturnRuling(bool(form, "redispatch"),
-                text(form, "departmentCode"), text(form, "comment"));
+                text(form, "departmentCode"), text(form, "comment"),
+                Boolean.TRUE.equals(bool(form, "redispatch")) ? codes(form, "assistingCodes") : List.of());
         return act("returnRuling", caseNumber, form, ruling, model, locale, flash, () -> {
             ruling.check();
-            actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment());
+            actions.ruleOnReturn(staff.get(), caseNumber, ruling.redispatch(), ruling.departmentCode(), ruling.comment(),
+                    ruling.assisting());
         });
     }
 
@@ -190,6 +217,39 @@ class CenterPages {
                 () -> transfers.refuse(staff.get(), caseNumber, refusal.reason()));
     }
 
+    /** 协办: ask more units to assist while the lead handles the case. */
+    @PostMapping("/cases/{caseNumber}/assists")
+    String requestAssists(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> form,
+                          Model model, Locale locale, RedirectAttributes flash) {
+        CenterRequests.AssistRequest request = new CenterRequests.AssistRequest(codes(form, "unitCodes"));
+        return act("assists", caseNumber, form, request, model, locale, flash,
+                () -> assisting.request(staff.get(), caseNumber, request.unitCodes()));
+    }
+
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/withdraw")
+    String withdrawAssist(@PathVariable String caseNumber, @PathVariable String unitCode,
+                          @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                          RedirectAttributes flash) {
+        CenterRequests.AssistWithdrawal withdrawal = new CenterRequests.AssistWithdrawal(text(form, "reason"));
+        return act("assistWithdrawal", caseNumber, form, withdrawal, model, locale, flash,
+                () -> assisting.withdraw(staff.get(), caseNumber, unitCode, withdrawal.reason()));
+    }
+
+    /** A unit declined: the units chosen are asked instead ({@code decision=replace}), or none ({@code drop}). */
+    @PostMapping("/cases/{caseNumber}/assists/{unitCode}/decline-ruling")
+    String ruleOnDecline(@PathVariable String caseNumber, @PathVariable String unitCode,
+                         @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                         RedirectAttributes flash) {
+        boolean drop = "drop".equals(form.getFirst("decision"));
+        CenterRequests.DeclineRuling ruling = new CenterRequests.DeclineRuling(drop ? List.of() : codes(form, "replacements"));
+        return act("declineRuling", caseNumber, form, ruling, model, locale, flash, () -> {
+            if (!drop && ruling.instead().isEmpty()) {
+                throw new InvalidFieldException("replacements", "choose the units to ask instead, or drop the part");
+            }
+            assisting.settleDecline(staff.get(), caseNumber, unitCode, ruling.instead());
+        });
+    }
+
     /** An unknown case number, in a link or a form, is the app's own "not found" page. */
     @ExceptionHandler(CaseNotFoundException.class)
     ModelAndView notFound() {
@@ -209,7 +269,9 @@ class CenterPages {
             throw new CaseNotFoundException(caseNumber);
         }
         Problem problem = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
-                .map(Object::toString).sorted().findFirst().map(field -> invalid(action, field)).orElse(null);
+                .map(Object::toString)
+                // A list element's path ("unitCodes[0].<list element>") is refused as its list.
+                .map(path -> path.replaceAll("\\[.*$", "")).sorted().findFirst().map(field -> invalid(action, field)).orElse(null);
         if (problem == null) {
             try {
                 carryOut.run();
@@ -244,11 +306,17 @@ class CenterPages {
             case "transfer.sameRegion", "transfer.refusedBefore" -> new Problem(action, "toRegion",
                     "page.center.refused." + refused.getCode());
             case "case.otherRegion" -> new Problem(action, null, "page.center.refused.otherRegion");
-            case DispatchLevelRefused.CODE -> new Problem(action, DispatchLevelRefused.FIELD, "page.center.refused.departmentLevel");
+            case DispatchLevelRefused.CODE -> new Problem(action, ASSIST_FIELDS.getOrDefault(action, DispatchLevelRefused.FIELD),
+                    "page.center.refused.departmentLevel");
+            case "assist.leadCannotAssist", "assist.alreadyAsked", "assist.noLead", "assist.leadIsAssisting",
+                 "assist.notAUnit", "assist.caseNotHandled" -> new Problem(action, null, "page.center.refused." + refused.getCode());
             case "case.missing.comment", "case.missing.reason" -> invalid(action, "comment");
             default -> new Problem(action, null, "page.center.refused");
         };
     }
+
+    /** Where the assist forms name their units, so a refused unit's message stands next to its list. */
+    private static final Map<String, String> ASSIST_FIELDS = Map.of("assists", "unitCodes", "declineRuling", "replacements");
 
     private static Problem invalid(String action, String field) {
         return new Problem(action, field, INVALID + action + "." + field);
@@ -282,6 +350,12 @@ class CenterPages {
     private static String origin(MultiValueMap<String, String> form) {
         String from = form.getFirst("from");
         return from != null && ORIGINS.contains(from) ? from : "case";
+    }
+
+    /** The codes chosen in a multiple select (an empty choice, "none", is left out). */
+    private static List<String> codes(MultiValueMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
     private static String text(MultiValueMap<String, String> form, String name) {

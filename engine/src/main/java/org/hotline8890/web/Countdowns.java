@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.hotline8890.HotlineProperties;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.calendar.WorkingCalendarService;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
@@ -43,6 +44,15 @@ class Countdowns {
             return countdown("handle", start, c.getHandleBy(), now, locale);
         }
         return null;
+    }
+
+    /** An assisting unit's running countdown: sign for its part, then contribute; null once its part is done. */
+    Countdown of(CaseAssist a, Instant now, Locale locale) {
+        return switch (a.getState()) {
+            case REQUESTED -> countdown("assistSign", a.getRequestedAt(), a.getSignBy(), now, locale);
+            case SIGNED -> countdown("contribute", a.getSignedAt(), a.getContributeBy(), now, locale);
+            default -> null;
+        };
     }
 
     private Countdown countdown(String stage, Instant start, Instant deadline, Instant now, Locale locale) {

@@ -14,8 +14,10 @@ import java.util.function.Function;
 
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.organisation.OrgUnitKind;
+import org.hotline8890.statistics.AssistFigures;
 import org.hotline8890.statistics.ComplianceFigures;
 import org.hotline8890.statistics.ComplianceStatistics;
+import org.hotline8890.statistics.ComplianceStatistics.UnitAssistFigures;
 import org.hotline8890.statistics.ComplianceStatistics.UnitFigures;
 import org.hotline8890.statistics.RankingPolicy;
 import org.hotline8890.web.FigureTable.Column;
@@ -43,7 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Controller
 class DashboardPages {
 
-    private static final List<String> DASHBOARD_TABLES = List.of("months", "departments", "districts");
+    private static final List<String> DASHBOARD_TABLES = List.of("months", "departments", "districts", "assists");
 
     private final ComplianceStatistics statistics;
     private final RankingPolicy rankingPolicy;
@@ -86,16 +88,19 @@ class DashboardPages {
         for (String id : DASHBOARD_TABLES) {
             FigureTable table = dashboardTable(id, period, locale);
             sections.add(new Section(id, text("page.dashboard.section." + id, locale), table,
-                    chart(id.equals("months") ? "line" : "bar", table, id.equals("months")
-                            ? List.of("onTimeSignRate", "onTimeCompletionRate", "satisfactionRate", "returnRate", "rehandlingRate")
-                            : List.of("onTimeSignRate", "onTimeCompletionRate", "satisfactionRate"))));
+                    chart(id.equals("months") ? "line" : "bar", table, switch (id) {
+                        case "months" -> List.of("onTimeSignRate", "onTimeCompletionRate", "satisfactionRate", "returnRate",
+                                "rehandlingRate");
+                        case "assists" -> List.of("assistOnTimeSignRate", "assistOnTimeContributionRate");
+                        default -> List.of("onTimeSignRate", "onTimeCompletionRate", "satisfactionRate");
+                    })));
         }
         model.addAttribute("sections", sections);
         model.addAttribute("computedAt", clock.instant().atZone(zone));
         return "public/dashboard";
     }
 
-    @GetMapping("/public/dashboard/{table:months|departments|districts}.{format:csv|xlsx}")
+    @GetMapping("/public/dashboard/{table:months|departments|districts|assists}.{format:csv|xlsx}")
     ResponseEntity<byte[]> dashboardDownload(@PathVariable String table, @PathVariable String format,
                                              @RequestParam(defaultValue = "") String from,
                                              @RequestParam(defaultValue = "") String to, Locale locale) {
@@ -145,6 +150,9 @@ class DashboardPages {
     private FigureTable dashboardTable(String id, Months.Period period, Locale locale) {
         Instant start = period.from().atDay(1).atStartOfDay(zone).toInstant();
         Instant end = period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        if (id.equals("assists")) {
+            return assistTable(statistics.assisting(start, end, List.of(OrgUnitKind.DEPARTMENT, OrgUnitKind.STREET)), locale);
+        }
         Map<String, Named> rows = new LinkedHashMap<>();
         switch (id) {
             case "months" -> statistics.monthly(period.from(), period.to(), zone)
@@ -173,6 +181,20 @@ class DashboardPages {
             return new Row(e.getKey(), values);
         }).toList();
         return new FigureTable(id, columns, body);
+    }
+
+    /** 协办: one row per unit that can be asked to assist, each counted for its own part (docs/metrics.md). */
+    private FigureTable assistTable(List<UnitAssistFigures> units, Locale locale) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("name", text("page.dashboard.col.name.assists", locale), Kind.TEXT));
+        ASSIST_FIGURES.forEach((name, kind) -> columns.add(new Column(name, text("page.dashboard.col." + name, locale), kind)));
+        List<Row> body = units.stream().map(u -> {
+            List<Object> values = new ArrayList<>();
+            values.add(english(locale) && u.nameEn() != null ? u.nameEn() : u.name());
+            ASSIST_FIGURES.keySet().forEach(name -> values.add(ASSIST_VALUES.get(name).apply(u.figures())));
+            return new Row(u.code(), values);
+        }).toList();
+        return new FigureTable("assists", columns, body);
     }
 
     private RankingPolicy.Ranking rank(YearMonth month) {
@@ -235,6 +257,27 @@ class DashboardPages {
         figure("rehandled", Kind.COUNT, ComplianceFigures::rehandled);
         figure("feedbackRequested", Kind.COUNT, ComplianceFigures::feedbackRequested);
         figure("rehandlingRate", Kind.RATE, ComplianceFigures::rehandlingRate);
+    }
+
+    /** The 协办 table's figures, each rate after the counts behind it. */
+    private static final Map<String, Kind> ASSIST_FIGURES = new LinkedHashMap<>();
+    private static final Map<String, Function<AssistFigures, Object>> ASSIST_VALUES = new LinkedHashMap<>();
+
+    private static void assistFigure(String name, Kind kind, Function<AssistFigures, Object> value) {
+        ASSIST_FIGURES.put(name, kind);
+        ASSIST_VALUES.put(name, value);
+    }
+
+    static {
+        assistFigure("assistReceived", Kind.COUNT, AssistFigures::received);
+        assistFigure("assistSignedOnTime", Kind.COUNT, AssistFigures::signedOnTime);
+        assistFigure("assistSignDecided", Kind.COUNT, AssistFigures::signDecided);
+        assistFigure("assistOnTimeSignRate", Kind.RATE, AssistFigures::onTimeSignRate);
+        assistFigure("assistContributedOnTime", Kind.COUNT, AssistFigures::contributedOnTime);
+        assistFigure("assistContributionDecided", Kind.COUNT, AssistFigures::contributionDecided);
+        assistFigure("assistOnTimeContributionRate", Kind.RATE, AssistFigures::onTimeContributionRate);
+        assistFigure("assistLate", Kind.COUNT, AssistFigures::late);
+        assistFigure("assistDeclined", Kind.COUNT, AssistFigures::declined);
     }
 
     private record Named(String name, ComplianceFigures figures) {

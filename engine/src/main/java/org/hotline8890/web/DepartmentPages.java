@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.api.CaseViews;
 import org.hotline8890.api.DepartmentDesk;
+import org.hotline8890.assisting.AssistState;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.attachments.AttachmentPurpose;
 import org.hotline8890.attachments.AttachmentRejectedException;
 import org.hotline8890.attachments.CaseAttachments;
@@ -25,6 +28,7 @@ import org.hotline8890.organisation.Organisation;
 import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
 import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.DispatchLevelRefused;
 import org.hotline8890.workflow.SubCenterRuling;
@@ -57,6 +61,7 @@ class DepartmentPages {
 
     private final DepartmentDesk desk;
     private final CaseActions actions;
+    private final AssistActions assisting;
     private final CaseRepository cases;
     private final CaseAccessPolicy access;
     private final Organisation organisation;
@@ -67,12 +72,13 @@ class DepartmentPages {
     private final HotlineProperties properties;
     private final Clock clock;
 
-    DepartmentPages(DepartmentDesk desk, CaseActions actions, CaseRepository cases, CaseAccessPolicy access,
-                    Organisation organisation, CaseViews views, CaseAttachments attachments, CurrentStaff staff,
-                    Countdowns countdowns, HotlineProperties properties, Clock clock) {
+    DepartmentPages(DepartmentDesk desk, CaseActions actions, AssistActions assisting, CaseRepository cases,
+                    CaseAccessPolicy access, Organisation organisation, CaseViews views, CaseAttachments attachments,
+                    CurrentStaff staff, Countdowns countdowns, HotlineProperties properties, Clock clock) {
         this.organisation = organisation;
         this.desk = desk;
         this.actions = actions;
+        this.assisting = assisting;
         this.cases = cases;
         this.access = access;
         this.views = views;
@@ -86,12 +92,18 @@ class DepartmentPages {
     record Row(CaseViews.CaseSummary summary, Countdowns.Countdown countdown) {
     }
 
+    /** A case the unit assists on (协办), with its own part's countdown. */
+    record AssistRow(CaseViews.AssistSummary summary, Countdowns.Countdown countdown) {
+    }
+
     @GetMapping
     String workbench(Model model, Locale locale) {
         Instant now = clock.instant();
         List<Row> rows = desk.ownCases(staff.get()).stream()
                 .map(c -> new Row(views.summary(c, now), countdowns.of(c, now, locale))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("assistRows", desk.ownAssists(staff.get()).stream()
+                .map(a -> new AssistRow(views.assistSummary(a, now), countdowns.of(a, now, locale))).toList());
         model.addAttribute("zone", properties.zone());
         return "department/workbench";
     }
@@ -230,6 +242,48 @@ class DepartmentPages {
                 "department.unknown", field);
     }
 
+    /** 协办签收: the assisting unit takes its part on. */
+    @PostMapping("/cases/{caseNumber}/assist/sign")
+    String signAssist(@PathVariable String caseNumber, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(caseNumber, model, locale, redirect, "assistSigned", Map.of(),
+                () -> assisting.sign(staff.get(), caseNumber));
+    }
+
+    /** The assisting unit declines its part; the reason is required and goes to the center. */
+    @PostMapping("/cases/{caseNumber}/assist/decline")
+    String declineAssist(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String reason, Model model,
+                         Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("declineReason", reason);
+        if (reason.isBlank() || reason.length() > MAX_REASON) {
+            return casePage(caseNumber, model, locale, Map.of("declineReason", reason.isBlank() ? "reason" : "reasonLength"));
+        }
+        return act(caseNumber, model, locale, redirect, "assistDeclined", Map.of("assist.missing.reason", "declineReason"),
+                () -> assisting.decline(staff.get(), caseNumber, reason.strip()));
+    }
+
+    /** The assisting unit's contribution, with files if it has any (checked before anything is stored). */
+    @PostMapping("/cases/{caseNumber}/assist/contribution")
+    String contribute(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String text,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                      Locale locale, RedirectAttributes redirect) {
+        model.addAttribute("contributionText", text);
+        if (text.isBlank() || text.length() > MAX_REPLY) {
+            return casePage(caseNumber, model, locale,
+                    Map.of("contributionText", text.isBlank() ? "contribution" : "contributionLength"));
+        }
+        try {
+            attachments.check(files);
+        } catch (AttachmentRejectedException refused) {
+            model.addAttribute("rejectedFile", refused.fileName());
+            return casePage(caseNumber, model, locale, Map.of("contributionFiles", "files." + refused.reason()));
+        }
+        return act(caseNumber, model, locale, redirect, "contributed",
+                Map.of("assist.missing.contribution", "contributionText"), () -> {
+                    Long caseId = assisting.contribute(staff.get(), caseNumber, text.strip());
+                    attachments.store(caseId, files, AttachmentPurpose.ASSIST, staff.get().username());
+                });
+    }
+
     /** Unknown numbers and other departments' cases get the same page, so a guessed URL tells nothing. */
     @ExceptionHandler(CaseNotFoundException.class)
     ModelAndView notFound() {
@@ -256,7 +310,9 @@ class DepartmentPages {
             if (field != null) {
                 return casePage(caseNumber, model, locale, Map.of(field, refused.getCode()));
             }
-            model.addAttribute("problem", "page.department.problem.state");
+            // The lead-reply rule has its own words: which units it waits for is on the page.
+            model.addAttribute("problem", "case.assistPending".equals(refused.getCode())
+                    ? "page.department.problem.assistPending" : "page.department.problem.state");
             return casePage(caseNumber, model, locale, Map.of());
         }
         redirect.addFlashAttribute("notice", "page.department.done." + done);
@@ -273,18 +329,33 @@ class DepartmentPages {
         model.addAttribute("zone", properties.zone());
         model.addAttribute("maxFiles", attachments.maxFiles());
         model.addAttribute("maxFileSize", attachments.maxFileSizeMegabytes());
-        model.addAttribute("canSign", c.getStatus() == CaseStatus.DISPATCHED);
+        // An assisting unit reads the case but takes none of the lead's steps, only its own part's.
+        boolean lead = access.canSee(staff.get(), c);
+        model.addAttribute("lead", lead);
+        model.addAttribute("canSign", lead && c.getStatus() == CaseStatus.DISPATCHED);
         // The city's designation binds the sub-center, not the units it re-dispatches to.
-        model.addAttribute("canReturn", c.getStatus() == CaseStatus.DISPATCHED && (!c.isDesignated() || c.isBelowSubCenter()));
-        model.addAttribute("canExtend", c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
+        model.addAttribute("canReturn", lead && c.getStatus() == CaseStatus.DISPATCHED
+                && (!c.isDesignated() || c.isBelowSubCenter()));
+        model.addAttribute("canExtend", lead && c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
                 && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
-        model.addAttribute("canReply", c.getStatus() == CaseStatus.HANDLING);
+        model.addAttribute("canReply", lead && c.getStatus() == CaseStatus.HANDLING);
         boolean subCenter = access.actsForSubCenter(staff.get(), c);
         model.addAttribute("returnsToSubCenter", c.isBelowSubCenter());
         model.addAttribute("canRedispatch", subCenter && c.getStatus() == CaseStatus.REDISPATCHING);
         model.addAttribute("canRuleOnReturn", subCenter && c.getStatus() == CaseStatus.RETURNED_TO_SUB_CENTER);
         model.addAttribute("canReviewReply", subCenter && c.getStatus() == CaseStatus.SUB_CENTER_REVIEW);
         model.addAttribute("unitsBelow", subCenter ? unitsBelow(c) : List.of());
+        List<CaseViews.AssistView> all = view.assists();
+        model.addAttribute("assists", lead ? all : List.of());
+        // The last due first, so the page can say until when the reply may have to wait.
+        model.addAttribute("waitingFor", lead ? all.stream().filter(a -> (a.state().equals("REQUESTED")
+                        || a.state().equals("SIGNED")) && !a.overdue())
+                .sorted(Comparator.comparing(CaseViews.AssistView::contributeBy).reversed()).toList() : List.of());
+        CaseAssist mine = desk.ownAssistsOn(staff.get(), c).stream().reduce((first, later) -> later).orElse(null);
+        model.addAttribute("myAssist", mine == null ? null : views.assist(mine, now));
+        model.addAttribute("myCountdown", mine == null ? null : countdowns.of(mine, now, locale));
+        model.addAttribute("canSignAssist", mine != null && mine.getState() == AssistState.REQUESTED);
+        model.addAttribute("canContribute", mine != null && mine.getState() == AssistState.SIGNED);
         Map<String, String> errors = new HashMap<>();
         problems.forEach((field, key) -> errors.put(field, messageKey(key)));
         model.addAttribute("errors", errors);
@@ -306,13 +377,15 @@ class DepartmentPages {
             case "case.extensionNotLater" -> INVALID + "untilNotLater";
             case "case.missing.reason" -> INVALID + "reason";
             case "case.missing.reply" -> INVALID + "reply";
+            case "assist.missing.reason" -> INVALID + "reason";
+            case "assist.missing.contribution" -> INVALID + "contribution";
             default -> INVALID + key;
         };
     }
 
     private HotlineCase visibleCase(String caseNumber) {
         return cases.findByCaseNumber(caseNumber)
-                .filter(c -> access.canSee(staff.get(), c))
+                .filter(c -> access.canRead(staff.get(), c))
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 }

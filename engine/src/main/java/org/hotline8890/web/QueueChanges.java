@@ -76,8 +76,12 @@ class QueueChanges {
         }
         OrgUnit department = change.subject().getDepartmentId() == null ? null
                 : organisation.byId(change.subject().getDepartmentId()).orElse(null);
+        // An assist step names the assisting unit: its "cases we assist" list changes too.
+        OrgUnit alsoConcerned = change.departmentId() == null || change.departmentId().equals(change.subject().getDepartmentId())
+                ? null : organisation.byId(change.departmentId()).orElse(null);
         for (Listener listener : listeners) {
-            if (listener.unit() == null || (department != null && listener.unit().contains(department))) {
+            if (listener.unit() == null || (department != null && listener.unit().contains(department))
+                    || (alsoConcerned != null && listener.unit().contains(alsoConcerned))) {
                 send(listener, SseEmitter.event().name(EVENT).data(""));
             }
         }

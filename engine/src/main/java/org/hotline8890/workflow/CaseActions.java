@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.hotline8890.HotlineProperties;
@@ -13,6 +14,7 @@ import org.hotline8890.calendar.Deadline;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
+import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.QueryCodes;
 import org.hotline8890.cases.Satisfaction;
@@ -47,11 +49,13 @@ public class CaseActions {
     private final HotlineProperties properties;
     private final KnowledgeBase knowledge;
     private final DispatchLevelPolicy levels;
+    private final AssistActions assisting;
     private final Clock clock;
 
     CaseActions(CaseRepository cases, CaseProcess process, Organisation organisation, CaseAccessPolicy access,
                 TimeLimitPolicy timeLimits, RehandlingPolicy rehandling, QueryCodes queryCodes,
-                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, DispatchLevelPolicy levels, Clock clock) {
+                CitizenNotifier notifier, HotlineProperties properties, KnowledgeBase knowledge, DispatchLevelPolicy levels,
+                AssistActions assisting, Clock clock) {
         this.cases = cases;
         this.process = process;
         this.organisation = organisation;
@@ -63,6 +67,7 @@ public class CaseActions {
         this.properties = properties;
         this.knowledge = knowledge;
         this.levels = levels;
+        this.assisting = assisting;
         this.clock = clock;
     }
 
@@ -75,6 +80,15 @@ public class CaseActions {
     /** As above; an ANSWER given from a knowledge article ({@code articleId}) is recorded and counted. */
     public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text, Long articleId,
                              String mergeInto, String departmentCode) {
+        reviewIntake(staff, caseNumber, decision, text, articleId, mergeInto, departmentCode, List.of());
+    }
+
+    /** As above; a DISPATCH may name assisting units (协办), asked as soon as the lead has the case. */
+    public void reviewIntake(Staff staff, String caseNumber, IntakeDecision decision, String text, Long articleId,
+                             String mergeInto, String departmentCode, List<String> assistingCodes) {
+        if (decision != IntakeDecision.DISPATCH && assistingCodes != null && !assistingCodes.isEmpty()) {
+            throw new CaseStateException("assist.onlyWithDispatch", "assisting units are named with a dispatch");
+        }
         HotlineCase c = load(staff, caseNumber);
         Instant now = clock.instant();
         switch (decision) {
@@ -98,14 +112,21 @@ public class CaseActions {
         }
         cases.save(c);
         process.completeTask(caseNumber, "Task_ReviewIntake", Map.of(INTAKE_DECISION, decision.name()));
+        askAssistingUnits(staff, caseNumber, assistingCodes);
     }
 
     /** The catalogue found nobody: the center names the department. */
     public void dispatchManually(Staff staff, String caseNumber, String departmentCode) {
+        dispatchManually(staff, caseNumber, departmentCode, List.of());
+    }
+
+    /** As above, with the assisting units (协办) the lead's dispatch brings in. */
+    public void dispatchManually(Staff staff, String caseNumber, String departmentCode, List<String> assistingCodes) {
         HotlineCase c = load(staff, caseNumber);
         c.chooseDepartment(department(c, departmentCode).getId(), properties.returnsBeforeDesignation());
         cases.save(c);
         process.completeTask(caseNumber, "Task_DispatchManually", Map.of());
+        askAssistingUnits(staff, caseNumber, assistingCodes);
     }
 
     /** 签收 by the unit holding the case; at a sub-center, the sub-center signs and re-dispatches next. */
@@ -223,12 +244,19 @@ public class CaseActions {
 
     /** 改派 to another department, or refuse the return and send it back to the same one. */
     public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment) {
+        ruleOnReturn(staff, caseNumber, redispatch, departmentCode, comment, List.of());
+    }
+
+    /** As above; a 改派 may bring in assisting units (协办) too. */
+    public void ruleOnReturn(Staff staff, String caseNumber, boolean redispatch, String departmentCode, String comment,
+                             List<String> assistingCodes) {
         HotlineCase c = load(staff, caseNumber);
         if (redispatch) {
             c.chooseDepartment(department(c, required(departmentCode, "departmentCode")).getId(),
                     properties.returnsBeforeDesignation());
             cases.save(c);
             process.completeTask(caseNumber, "Task_ReviewReturn", Map.of(RETURN_RULING, "REDISPATCH"));
+            askAssistingUnits(staff, caseNumber, assistingCodes);
         } else {
             Instant now = clock.instant();
             Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
@@ -268,6 +296,7 @@ public class CaseActions {
 
     public void reply(Staff staff, String caseNumber, String text) {
         HotlineCase c = load(staff, caseNumber);
+        assisting.beforeLeadReply(c);
         c.reply(text, staff.username(), clock.instant());
         cases.save(c);
         process.completeTask(caseNumber, "Task_HandleCase", Map.of());
@@ -327,8 +356,28 @@ public class CaseActions {
         process.correlate(MESSAGE_FEEDBACK_GIVEN, c.getCaseNumber(), Map.of(RE_HANDLE, reHandle));
     }
 
+    /**
+     * The case, if the staff member may act on it as the center or its lead department. An assisting unit
+     * reads the case but is refused here (403), since these are the lead's steps; anyone else gets 404.
+     */
     private HotlineCase load(Staff staff, String caseNumber) {
+        HotlineCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (!access.canSee(staff, c) && access.canRead(staff, c)) {
+            throw new LeadOnlyRefused(caseNumber);
+        }
         return actingOn(cases, access, staff, caseNumber);
+    }
+
+    /** Units named with a dispatch are asked once the lead has the case; without a lead (no route) they cannot be. */
+    private void askAssistingUnits(Staff staff, String caseNumber, List<String> assistingCodes) {
+        if (assistingCodes == null || assistingCodes.stream().allMatch(code -> code == null || code.isBlank())) {
+            return;
+        }
+        HotlineCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (c.getStatus() != CaseStatus.DISPATCHED) {
+            throw new CaseStateException("assist.noLead", "assisting units need a lead department: choose one");
+        }
+        assisting.request(staff, caseNumber, assistingCodes);
     }
 
     /**
@@ -357,6 +406,7 @@ public class CaseActions {
                     code + " belongs to another region than case " + c.getCaseNumber() + " (" + c.getRegionCode() + ")");
         }
         levels.check(c.getCategoryCode(), unit);
+        assisting.requireNotAssisting(c, unit.getId());
         return unit;
     }
 

@@ -33,6 +33,16 @@ final class ProcessVariables {
     static final String MESSAGE_HANDLING_ENDED = "HandlingEnded";
     static final String ERROR_NO_ROUTE = "NO_ROUTE";
 
+    /** hotline-assist.bpmn: one assisting unit's part, keyed by the case number, told apart by assistId. */
+    static final String ASSIST_PROCESS_KEY = "hotline_assist";
+    static final String ASSIST_ID = "assistId";
+    static final String UNIT_CODE = "unitCode";
+    static final String ASSIST_SIGN_DUE = "assistSignDue";
+    static final String ASSIST_WARN_AT = "assistWarnAt";
+    static final String ASSIST_DUE = "assistDue";
+    static final String ASSIST_OUTCOME = "assistOutcome";
+    static final String MESSAGE_ASSIST_ENDED = "AssistEnded";
+
     private ProcessVariables() {
     }
 }

@@ -25,6 +25,7 @@ import org.hotline8890.cases.CaseType;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.Urgency;
 import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.AssistActions;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
@@ -57,6 +58,7 @@ class TieredOrganisationTest {
     @Autowired MockMvc mvc;
     @Autowired CaseIntake intake;
     @Autowired CaseActions actions;
+    @Autowired AssistActions assisting;
     @Autowired CaseRepository cases;
     @Autowired CaseEventRepository events;
     @Autowired Organisation organisation;
@@ -209,6 +211,27 @@ class TieredOrganisationTest {
         mvc.perform(get("/department/cases/" + street).session(session)).andExpect(status().isOk());
         mvc.perform(get("/department/cases/" + otherDistrict).session(session)).andExpect(status().isNotFound());
         mvc.perform(get("/department/cases/" + street).session(logIn("dept-xc-urban"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDistrictReadsACaseItsStreetAssistsOnAndActsOnlyOnThatPart() throws Exception {
+        // Led by another district's bureau, with a street office of this district assisting (协办).
+        String n = dispatchedTo("XC-CGJ", "XC");
+        assisting.request(dispatcher, n, List.of("DC-DH"));
+
+        mvc.perform(get("/api/cases/" + n).with(httpBasic("district-dc", "demo"))).andExpect(status().isOk());
+        assertThat(numbers(mvc.perform(get("/api/department/assists").with(httpBasic("district-dc", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())).contains(n);
+        assertThat(numbers(mvc.perform(get("/api/department/cases").with(httpBasic("district-dc", "demo")))
+                .andReturn().getResponse().getContentAsString())).doesNotContain(n);
+        // The lead's steps are not its to take; its street's part is.
+        mvc.perform(post("/api/department/cases/" + n + "/sign").with(httpBasic("district-dc", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/department/cases/" + n + "/assist/sign").with(httpBasic("district-dc", "demo")))
+                .andExpect(status().isNoContent());
+        // A third district neither leads nor assists: nothing to see.
+        mvc.perform(get("/api/cases/" + n).with(httpBasic("dept-nh-urban", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(get("/department/cases/" + n).session(logIn("dept-nh-urban"))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.hotline8890.TestCases;
+import org.hotline8890.assisting.AssistLimits;
+import org.hotline8890.assisting.AssistRepository;
+import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseEvent;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseEventType;
@@ -17,6 +20,7 @@ import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.Closure;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.cases.QueryCodes;
+import org.hotline8890.organisation.Organisation;
 import org.hotline8890.publication.Publication;
 import org.hotline8890.publication.PublishedResult;
 import org.hotline8890.publication.PublishedResultRepository;
@@ -41,6 +45,8 @@ class PersonalDataRetentionTest {
     @Autowired Publication publication;
     @Autowired PublishedResultRepository published;
     @Autowired EventLogVerification verification;
+    @Autowired AssistRepository assists;
+    @Autowired Organisation organisation;
 
     @Test
     void aCaseClosedLongerAgoThanTheRuleLosesItsPersonalDataAndKeepsItsStatisticsAndPublishedRecord() throws Exception {
@@ -79,6 +85,25 @@ class PersonalDataRetentionTest {
         assertThat(untouched.getContact().phone()).isEqualTo("13812345678");
         assertThat(untouched.getContent()).contains("张三丰");
         assertThat(untouched.getPersonalDataErasedAt()).isNull();
+    }
+
+    @Test
+    void whatAnAssistingUnitWroteLosesThePersonalDataWithTheCase() throws Exception {
+        HotlineCase old = storeAnsweredCase(Instant.now().minus(4 * 366, ChronoUnit.DAYS));
+        Instant asked = old.getReceivedAt().plusSeconds(30);
+        CaseAssist assist = CaseAssist.request(old.getId(), organisation.byCode("ZJJ").orElseThrow().getId(),
+                new AssistLimits(asked.plusSeconds(3600), asked.plusSeconds(7200), asked.plusSeconds(86_400), true),
+                "dispatcher", asked);
+        assist.sign("dept-housing", asked.plusSeconds(60));
+        assist.contribute("已联系张三丰（13812345678），东华路工地已停工。", "dept-housing", asked.plusSeconds(120));
+        Long id = assists.save(assist).getId();
+
+        mvc.perform(post("/api/admin/retention/run").with(httpBasic("admin", "demo"))).andExpect(status().isOk());
+
+        CaseAssist erased = assists.findById(id).orElseThrow();
+        assertThat(erased.getContribution()).doesNotContain("张三丰", "13812345678").contains("东华路工地");
+        assertThat(erased.getContributedAt()).isEqualTo(assist.getContributedAt());
+        assertThat(verification.verify().ok()).isTrue();
     }
 
     @Test

@@ -41,15 +41,16 @@ class AuthorizationMatrixTest {
 
     /** Who may call an endpoint. */
     enum Access { ANYONE, AGENT_DESK, CENTER, CENTER_OWN_REGION_CASE, DEPARTMENT, OWN_DEPARTMENT_CASE, ANY_STAFF_OWN_CASE,
-        ADMIN, ANY_STAFF, KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS }
+        ADMIN, ANY_STAFF, KNOWLEDGE_AUTHORS, DUTY_ROSTER_KEEPERS, ASSISTING_UNIT_CASE }
 
     /**
-     * The users; the department case is always dispatched to the environment bureau (HBJ) of the demo city.
+     * The users; the department case is always dispatched to the environment bureau (HBJ) of the demo city,
+     * with market regulation (SCJG) assisting (协办): it reads the case but acts only on its own part.
      * The other region's dispatcher (of the neighbouring city LS) is a center user whose region the case is not in.
      */
     enum Caller {
         ANONYMOUS(null), AGENT("agent"), DISPATCHER("dispatcher"), SUPERVISOR("supervisor"), ADMIN("admin"),
-        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing"),
+        DEPARTMENT_OF_THE_CASE("dept-environment"), ANOTHER_DEPARTMENT("dept-housing"), ASSISTING_DEPARTMENT("dept-market"),
         OTHER_REGION_DISPATCHER("ls-dispatcher");
 
         final String username;
@@ -102,6 +103,14 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/regions", Access.CENTER);
         MATRIX.put("GET /api/center/hot-issues", Access.CENTER);
         MATRIX.put("GET /api/department/cases", Access.DEPARTMENT);
+        MATRIX.put("GET /api/department/assists", Access.DEPARTMENT);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/sign", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/decline", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("POST /api/department/cases/{caseNumber}/assist/contribution", Access.ASSISTING_UNIT_CASE);
+        MATRIX.put("GET /api/center/assists/declined", Access.CENTER);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists/{unitCode}/withdraw", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/cases/{caseNumber}/assists/{unitCode}/decline-ruling", Access.CENTER_OWN_REGION_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/sign", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/return", Access.OWN_DEPARTMENT_CASE);
         MATRIX.put("POST /api/department/cases/{caseNumber}/extension", Access.OWN_DEPARTMENT_CASE);
@@ -139,6 +148,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/department/cases/{caseNumber}/return", "{\"reason\":\"不属于本部门职责\"}"),
             Map.entry("POST /api/department/cases/{caseNumber}/extension", "{\"until\":\"2031-01-01\",\"reason\":\"需要多部门协调\"}"),
             Map.entry("POST /api/department/cases/{caseNumber}/reply", "{\"text\":\"已责令停止夜间施工\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/assist/decline", "{\"reason\":\"不属于本单位职责\"}"),
+            Map.entry("POST /api/department/cases/{caseNumber}/assist/contribution", "{\"text\":\"已核查\"}"),
             Map.entry("POST /api/department/cases/{caseNumber}/redispatch", "{\"departmentCode\":\"DC-DH\"}"),
             Map.entry("POST /api/department/cases/{caseNumber}/sub-center-ruling", "{\"ruling\":\"PASS_UP\",\"comment\":\"不属于本区\"}"),
             Map.entry("POST /api/department/cases/{caseNumber}/sub-center-review", "{\"approved\":true}"),
@@ -151,6 +162,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/center/cases/{caseNumber}/supervision", "{\"comment\":\"请加快办理\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/reminders", "{\"comment\":\"请加快办理\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/feedback", "{\"rating\":\"SATISFIED\"}"),
+            Map.entry("POST /api/center/cases/{caseNumber}/assists", "{\"unitCodes\":[\"JTJ\"]}"),
             Map.entry("POST /api/center/cases/{caseNumber}/transfer", "{\"toRegion\":\"LS\",\"reason\":\"属临山市管辖\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/transfer-refusal", "{\"reason\":\"不属本市管辖\"}"));
 
@@ -190,6 +202,7 @@ class AuthorizationMatrixTest {
                 .replace("{phone}", "13812345678")
                 .replace("{reference}", "unknown-reference")
                 .replace("{key}", "time_limits")
+                .replace("{unitCode}", "SCJG")
                 .replace("{id}", "999999");
         MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(methodAndPath[0]), path);
         if ("POST".equals(methodAndPath[0])) {
@@ -223,15 +236,17 @@ class AuthorizationMatrixTest {
             case CENTER -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN, Caller.OTHER_REGION_DISPATCHER)
                     .contains(caller);
             case CENTER_OWN_REGION_CASE -> Set.of(Caller.DISPATCHER, Caller.SUPERVISOR, Caller.ADMIN).contains(caller);
-            case DEPARTMENT -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT).contains(caller);
+            case DEPARTMENT -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT, Caller.ASSISTING_DEPARTMENT)
+                    .contains(caller);
             case OWN_DEPARTMENT_CASE -> caller == Caller.DEPARTMENT_OF_THE_CASE;
             case ANY_STAFF_OWN_CASE -> caller != Caller.ANONYMOUS && caller != Caller.ANOTHER_DEPARTMENT
                     && caller != Caller.OTHER_REGION_DISPATCHER;
             case ADMIN -> caller == Caller.ADMIN;
             case ANY_STAFF -> caller != Caller.ANONYMOUS;
             case KNOWLEDGE_AUTHORS -> caller != Caller.ANONYMOUS && caller != Caller.AGENT;
-            case DUTY_ROSTER_KEEPERS -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT, Caller.ADMIN)
-                    .contains(caller);
+            case DUTY_ROSTER_KEEPERS -> Set.of(Caller.DEPARTMENT_OF_THE_CASE, Caller.ANOTHER_DEPARTMENT,
+                    Caller.ASSISTING_DEPARTMENT, Caller.ADMIN).contains(caller);
+            case ASSISTING_UNIT_CASE -> caller == Caller.ASSISTING_DEPARTMENT;
         };
         if (allowed) {
             return Outcome.ALLOWED;
@@ -239,7 +254,13 @@ class AuthorizationMatrixTest {
         if (caller == Caller.ANONYMOUS) {
             return Outcome.UNAUTHORIZED;
         }
+        if (access == Access.ASSISTING_UNIT_CASE) {
+            // A department with no part of its own on the case (the lead included) finds no assist to act on.
+            return caller == Caller.ANOTHER_DEPARTMENT || caller == Caller.DEPARTMENT_OF_THE_CASE
+                    ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+        }
         boolean departmentReachesTheCase = access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE;
+        // The assisting unit reads the case, so the lead's steps are forbidden to it (403), not hidden.
         if (departmentReachesTheCase && caller == Caller.ANOTHER_DEPARTMENT) {
             return Outcome.NOT_FOUND;
         }
@@ -249,17 +270,18 @@ class AuthorizationMatrixTest {
 
     private static boolean reachesTheCase(Access access) {
         return access == Access.OWN_DEPARTMENT_CASE || access == Access.ANY_STAFF_OWN_CASE
-                || access == Access.CENTER_OWN_REGION_CASE;
+                || access == Access.CENTER_OWN_REGION_CASE || access == Access.ASSISTING_UNIT_CASE;
     }
 
-    /** A fresh case for each call, dispatched to HBJ, so no call depends on what an earlier one did. */
+    /** A fresh case for each call, dispatched to HBJ with SCJG assisting, so no call depends on what an earlier one did. */
     private String caseOfTheEnvironmentBureau() throws Exception {
         String number = json.readTree(mvc.perform(request(HttpMethod.POST, "/api/citizen/requests")
                         .contentType(MediaType.APPLICATION_JSON).content(REQUEST))
                 .andReturn().getResponse().getContentAsString()).get("caseNumber").asText();
         int reviewed = mvc.perform(request(HttpMethod.POST, "/api/center/cases/" + number + "/intake-review")
                         .with(httpBasic("dispatcher", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"DISPATCH\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"DISPATCH\",\"assistingCodes\":[\"SCJG\"]}"))
                 .andReturn().getResponse().getStatus();
         assertThat(reviewed).as("dispatching the case").isEqualTo(204);
         return number;

@@ -73,7 +73,7 @@ class DashboardPagesTest {
         assertThat(page.count("districts", "XC", "dispatched")).isEqualTo(1);
         assertThat(page.cell("districts", "XC", "name")).isEqualTo("西城区");
 
-        assertThat(page.charts()).containsExactly("chart-months", "chart-departments", "chart-districts");
+        assertThat(page.charts()).containsExactly("chart-months", "chart-departments", "chart-districts", "chart-assists");
         assertThat(page.chartData("chart-months")).contains("\"labels\":[\"2019-05\",\"2019-06\"]", "[50.0,100.0]");
         assertThat(page.downloadLink("departments", "csv")).isEqualTo("/public/dashboard/departments.csv?from=2019-05&to=2019-06");
     }

@@ -106,6 +106,34 @@ public final class DepartmentWorkbenchPage {
         return notice();
     }
 
+    /** 协办: the "cases we assist" list, case numbers in the order shown. */
+    public List<String> openAssistList() {
+        chromium.open("/department");
+        return browser.findElements(By.cssSelector("tr[data-assist]")).stream()
+                .map(row -> row.getAttribute("data-assist")).toList();
+    }
+
+    /** The assisting unit signs for its part; returns the notice shown. */
+    public String signAssist(String caseNumber) {
+        openByUrl(caseNumber);
+        chromium.clickThrough(browser.findElement(By.id("assist-sign")));
+        return notice();
+    }
+
+    /** The assisting unit gives its contribution; returns the notice, or the field's message if refused. */
+    public String contribute(String caseNumber, String text) {
+        openByUrl(caseNumber);
+        browser.findElement(By.id("contribution-text")).sendKeys(text);
+        chromium.clickThrough(browser.findElement(By.cssSelector("#contribution-form button[type='submit']")));
+        return noticeOrFieldError("contribution-text-error");
+    }
+
+    /** The state of the assisting unit's own part as its case page shows it (a code such as SIGNED). */
+    public String myAssistState(String caseNumber) {
+        openByUrl(caseNumber);
+        return browser.findElement(By.id("my-assist-state")).getAttribute("data-state");
+    }
+
     /** The names of the files listed on the case page. */
     public List<String> attachmentNames(String caseNumber) {
         openByUrl(caseNumber);
