@@ -1,0 +1,172 @@
+package org.hotline8890.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.hotline8890.channels.ContactMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The database and then the broker restarted while contacts keep arriving: the engine's readiness
+ * probe says DOWN while each is away and UP after, the engine picks up again by itself, and every
+ * contact the broker confirmed becomes exactly one case, none a dead letter.
+ */
+@Tag("faults")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServersRestartedUnderLoadTest {
+
+    private static final String DATABASE = "hotline_faults";
+    private static final String PREFIX = "restart-";
+    /** Contacts sent in small batches over the whole test, so that both outages fall inside the load. */
+    private static final int CONTACTS = 1200;
+    private static final int PER_SECOND = 20;
+    /** How long each server stays away once the engine has noticed. */
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    private PrivateMariaDb db;
+    private PrivateRabbitMq rabbit;
+
+    @BeforeAll
+    void servers() throws Exception {
+        db = PrivateMariaDb.start();
+        rabbit = PrivateRabbitMq.start();
+        db.freshDatabase(DATABASE);
+    }
+
+    @AfterAll
+    void stopServers() {
+        if (rabbit != null) {
+            rabbit.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void theEngineRidesOutADatabaseAndABrokerRestartAndLosesNothing() throws Exception {
+        CaseLedger ledger = new CaseLedger(db, DATABASE);
+        List<ContactMessage> contacts = IntStream.range(0, CONTACTS)
+                .mapToObj(i -> ChannelAdapter.sms(PREFIX + String.format("%06d", i))).toList();
+        try (EngineNode node = new EngineNode("restarts", db, DATABASE, rabbit, List.of());
+             ChannelAdapter adapter = new ChannelAdapter(rabbit)) {
+            node.startAndAwaitReady();
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> sendPaced(adapter, contacts));
+
+            awaitCases(ledger, node, 100);
+            db.stop();
+            Outage database = ride(node, "db", () -> db.startServer());
+            long afterDatabase = ledger.contactsSoFar(PREFIX);
+            awaitCases(ledger, node, afterDatabase + 50);
+
+            rabbit.stop();
+            Outage broker = ride(node, "rabbit", () -> rabbit.startServer());
+            long afterBroker = ledger.contactsSoFar(PREFIX);
+            awaitCases(ledger, node, afterBroker + 50);
+
+            load.get(10, TimeUnit.MINUTES);
+            awaitCases(ledger, node, CONTACTS);
+            report("database outage: DOWN seen %.1f s after the stop, UP %.1f s after the start; "
+                    + "broker outage: DOWN seen %.1f s after the stop, UP %.1f s after the start; adapter reconnects %d",
+                    database.downAfter, database.upAfter, broker.downAfter, broker.upAfter, adapter.reconnects());
+
+            assertThat(database.componentDown).as("the health endpoint names the database as down").isTrue();
+            assertThat(broker.componentDown).as("the health endpoint names the broker as down").isTrue();
+            assertThat(ledger.cases(PREFIX)).as("cases, and distinct message ids among them")
+                    .isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
+            assertThat(ledger.contacts(PREFIX)).as("intake records, and distinct cases they name")
+                    .isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
+            assertThat(ledger.processes(PREFIX)).as("process instances, and distinct cases they belong to")
+                    .isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
+            assertThat(ledger.deadLetters()).as("dead letters").isZero();
+            assertThat(adapter.ready(ChannelAdapter.DEAD_QUEUE)).as("messages on the dead-letter queue").isZero();
+        }
+    }
+
+    interface Restart {
+        void run() throws Exception;
+    }
+
+    record Outage(double downAfter, double upAfter, boolean componentDown) {
+    }
+
+    /**
+     * With the server just stopped: waits for readiness DOWN (and the health endpoint naming the
+     * component), keeps the server away a while longer, starts it, and waits for readiness UP.
+     */
+    private static Outage ride(EngineNode node, String component, Restart restart) throws Exception {
+        long stopped = System.nanoTime();
+        EngineNode.Health readiness = node.readiness();
+        while (!readiness.down()) {
+            if (System.nanoTime() - stopped > Duration.ofSeconds(90).toNanos()) {
+                throw new AssertionError("readiness still " + readiness + " 90 s after " + component + " stopped");
+            }
+            Thread.sleep(500);
+            readiness = node.readiness();
+        }
+        double downAfter = seconds(stopped);
+        assertThat(readiness.httpStatus()).as("readiness answers 503 while " + component + " is down").isEqualTo(503);
+        EngineNode.Health health = node.health();
+        boolean componentDown = health.down()
+                && health.body().matches("(?s).*\"" + component + "\":\\{\"status\":\"DOWN\".*");
+        Thread.sleep(OUTAGE.toMillis());
+        assertThat(node.readiness().down()).as("readiness stays DOWN while " + component + " is away").isTrue();
+        long started = System.nanoTime();
+        restart.run();
+        node.awaitReady(Duration.ofSeconds(120));
+        return new Outage(downAfter, seconds(started), componentDown);
+    }
+
+    private static void sendPaced(ChannelAdapter adapter, List<ContactMessage> contacts) {
+        try {
+            for (int from = 0; from < contacts.size(); from += PER_SECOND) {
+                long began = System.nanoTime();
+                adapter.sendAll(contacts.subList(from, Math.min(contacts.size(), from + PER_SECOND)), Duration.ofMinutes(3));
+                long rest = 1000 - (System.nanoTime() - began) / 1_000_000;
+                if (rest > 0) {
+                    Thread.sleep(rest);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the adapter could not send its contacts", e);
+        }
+    }
+
+    private static void awaitCases(CaseLedger ledger, EngineNode node, long target) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (true) {
+            try {
+                if (ledger.contactsSoFar(PREFIX) >= target) {
+                    return;
+                }
+            } catch (java.sql.SQLException serverStillComingBack) {
+                // The check itself may meet the database a moment before the engine does.
+            }
+            if (!node.alive()) {
+                throw new IllegalStateException(node.name() + " died:\n" + ServerProcesses.tail(node.log(), 60));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + target + " contacts became cases; " + node.name() + " log:\n"
+                        + ServerProcesses.tail(node.log(), 80));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.printf("[faults] " + format + "%n", args);
+    }
+}
