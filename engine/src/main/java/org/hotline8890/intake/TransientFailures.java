@@ -1,5 +1,6 @@
 package org.hotline8890.intake;
 
+import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
@@ -13,7 +14,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * database that is down, restarting or out of connections fails every contact alike, and will stop
  * doing so by itself: such a contact waits on the queue for as long as the outage lasts. Anything
  * else may be the contact's own fault and gets one more try before it goes to the dead letters.
- * Camunda and Hibernate wrap the driver's exception, so the whole cause chain is read.
+ * Camunda and Hibernate wrap the driver's exception, so the whole cause chain is read. A connection
+ * that broke in the middle of a transaction often surfaces only as the failed rollback ("No operations
+ * allowed after connection closed", SQLState 08003): every SQL state of class 08, connection
+ * exception, counts as an outage too.
  */
 final class TransientFailures {
 
@@ -28,7 +32,8 @@ final class TransientFailures {
                     || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

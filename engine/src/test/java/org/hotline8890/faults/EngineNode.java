@@ -114,7 +114,12 @@ final class EngineNode implements AutoCloseable {
         return health("/actuator/health/readiness");
     }
 
-    /** The whole health endpoint, with its database and broker components. */
+    /** Whether the node should be restarted: only when the application itself is broken. */
+    Health liveness() {
+        return health("/actuator/health/liveness");
+    }
+
+    /** The whole health endpoint (every component; anonymous callers see only the overall status). */
     Health health() {
         return health("/actuator/health");
     }

@@ -30,6 +30,14 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aRollbackOnAConnectionTheRestartClosedIsAnOutage() {
+        var closed = new java.sql.SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003");
+        var rollback = new org.springframework.orm.jpa.JpaSystemException(
+                new org.hibernate.TransactionException("Unable to rollback against JDBC Connection", closed));
+        assertThat(TransientFailures.isTransient(rollback)).isTrue();
+    }
+
+    @Test
     void aBrokenContactOrAConstraintIsNotAnOutage() {
         assertThat(TransientFailures.isTransient(new InvalidContactException("not a readable contact"))).isFalse();
         assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("duplicate",
