@@ -143,15 +143,13 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
         String payload = new String(message.getBody(), StandardCharsets.UTF_8);
         try {
             intake.accept(codec.decode(payload));
-            channel.basicAck(tag, false);
         } catch (InvalidContactException e) {
             log.warn("contact {} dead-lettered: {}", message.getMessageProperties().getMessageId(), e.getMessage());
             deadLetter(message, e.getMessage());
-            channel.basicAck(tag, false);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
-                // Before, such a contact was dead-lettered at its second failure: a database restart
-                // turned every contact that arrived meanwhile into a dead letter (docs/faults.md).
+                // Not the contact's fault: under the one-retry rule below, a long enough database
+                // outage turned every waiting contact into a dead letter (docs/faults.md).
                 log.warn("contact {} waits for the database ({}), back on the queue in {}",
                         message.getMessageProperties().getMessageId(), e.toString(), outagePause);
                 pauseForOutage();
@@ -160,10 +158,15 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
             }
             // One more delivery for a failure that may be the contact's own; a second failure is parked.
             boolean again = !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered());
+            // With the stack trace: a failure that is neither an outage nor a bad contact needs a look.
             log.warn("contact {} failed ({}), {}", message.getMessageProperties().getMessageId(), e.toString(),
-                    again ? "requeued" : "dead-lettered");
+                    again ? "requeued" : "dead-lettered", e);
             channel.basicNack(tag, false, again);
+            return;
         }
+        // Outside the try: an acknowledgement lost with the broker is no failure of the contact. The
+        // broker delivers it again, and the intake record answers with the case already made.
+        channel.basicAck(tag, false);
     }
 
     /** Mirrors the dead-letter queue into the admin list; a failure to record leaves it on the queue. */

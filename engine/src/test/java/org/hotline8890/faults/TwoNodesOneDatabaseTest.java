@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +36,7 @@ class TwoNodesOneDatabaseTest {
     private static final String CONTACT_PREFIX = "pair-";
     private static final String TIMER_PREFIX = "timer-";
     private static final int CONTACTS = 600;
-    private static final int DISPATCHED = 200;
+    private static final int DISPATCHED = 120;
     /**
      * The test's job executor settings, and why. Camunda locks the jobs a node takes for
      * lock-time-in-millis (5 minutes by default); a node killed with jobs locked leaves them to the
@@ -76,9 +80,19 @@ class TwoNodesOneDatabaseTest {
             b.startAndAwaitReady();
             assertThat(consumers()).as("both nodes consume the intake queue").isEqualTo(2);
 
-            // Cases dispatched by an agent through either node: each waits for its department to sign.
-            for (int i = 0; i < DISPATCHED; i++) {
-                logDispatchedCall(i % 2 == 0 ? a : b, TIMER_PREFIX + String.format("%06d", i));
+            // Cases dispatched by agents through either node, four calls at a time: each waits for its
+            // department to sign.
+            ExecutorService agents = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> calls = IntStream.range(0, DISPATCHED).<Future<?>>mapToObj(i -> agents.submit(() -> {
+                    logDispatchedCall(i % 2 == 0 ? a : b, TIMER_PREFIX + String.format("%06d", i));
+                    return null;
+                })).toList();
+                for (Future<?> call : calls) {
+                    call.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                agents.shutdownNow();
             }
             assertThat(signTimers()).as("sign-for timers waiting").isEqualTo(DISPATCHED);
 
