@@ -14,10 +14,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * database that is down, restarting or out of connections fails every contact alike, and will stop
  * doing so by itself: such a contact waits on the queue for as long as the outage lasts. Anything
  * else may be the contact's own fault and gets one more try before it goes to the dead letters.
- * Camunda and Hibernate wrap the driver's exception, so the whole cause chain is read. A connection
- * that broke in the middle of a transaction often surfaces only as the failed rollback ("No operations
- * allowed after connection closed", SQLState 08003): every SQL state of class 08, connection
- * exception, counts as an outage too.
+ * Camunda and Hibernate wrap the driver's exception, so the whole cause chain is read. Every SQL state
+ * of class 08 (connection exception) counts as an outage. So does Hibernate's failure to begin, commit
+ * or roll back on its connection: when the database went away in the middle of a contact's
+ * transaction, the pool has already closed the connection, the rollback fails with a bare "Connection
+ * is closed" (no SQL state), and that rollback failure is all the consumer sees (seen in the fault
+ * suite, docs/faults.md).
  */
 final class TransientFailures {
 
@@ -33,6 +35,7 @@ final class TransientFailures {
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.TransactionException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }

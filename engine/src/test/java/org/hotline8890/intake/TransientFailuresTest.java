@@ -30,11 +30,18 @@ class TransientFailuresTest {
     }
 
     @Test
-    void aRollbackOnAConnectionTheRestartClosedIsAnOutage() {
-        var closed = new java.sql.SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003");
-        var rollback = new org.springframework.orm.jpa.JpaSystemException(
-                new org.hibernate.TransactionException("Unable to rollback against JDBC Connection", closed));
+    void aRollbackOnAConnectionThePoolClosedIsAnOutage() {
+        // As it reached the consumer when the database stopped in the middle of a contact: Hikari's
+        // closed connection answers the rollback with a bare SQLException, no SQL state.
+        var rollback = new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed")));
         assertThat(TransientFailures.isTransient(rollback)).isTrue();
+    }
+
+    @Test
+    void aConnectionExceptionIsAnOutageByItsSqlState() {
+        var closed = new java.sql.SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003");
+        assertThat(TransientFailures.isTransient(new IllegalStateException("intake failed", closed))).isTrue();
     }
 
     @Test
