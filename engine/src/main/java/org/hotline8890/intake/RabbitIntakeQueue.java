@@ -2,6 +2,7 @@ package org.hotline8890.intake;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +36,8 @@ import com.rabbitmq.client.Channel;
  * between redelivers the contact and the idempotent consumer answers with the case it already made.
  * Unreadable contacts are rejected to the dead-letter queue with the reason in a header; whatever
  * reaches that queue is recorded in the admins' list of dead letters, and acknowledged there only
- * once recorded.
+ * once recorded. A contact that fails because the database is unreachable is nobody's fault and goes
+ * back to the queue, however often, for as long as the outage lasts ({@link TransientFailures}).
  */
 @Configuration
 @ConditionalOnProperty(name = "hotline.intake-queue", havingValue = "rabbit")
@@ -54,12 +56,15 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
     private final ContactCodec codec;
     private final IntakeService intake;
     private final DeadLetters deadLetters;
+    private final Duration outagePause;
 
-    RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake, @Lazy DeadLetters deadLetters) {
+    RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake, @Lazy DeadLetters deadLetters,
+                      IntakeSettings settings) {
         this.rabbit = rabbit;
         this.codec = codec;
         this.intake = intake;
         this.deadLetters = deadLetters;
+        this.outagePause = settings.outagePause();
     }
 
     /** Ready messages on the broker's queue (unacknowledged ones in a consumer's prefetch are not counted). */
@@ -138,18 +143,30 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
         String payload = new String(message.getBody(), StandardCharsets.UTF_8);
         try {
             intake.accept(codec.decode(payload));
-            channel.basicAck(tag, false);
         } catch (InvalidContactException e) {
             log.warn("contact {} dead-lettered: {}", message.getMessageProperties().getMessageId(), e.getMessage());
             deadLetter(message, e.getMessage());
-            channel.basicAck(tag, false);
         } catch (RuntimeException e) {
-            // One redelivery for transient faults (a lost database connection); a second failure is parked.
+            if (TransientFailures.isTransient(e)) {
+                // Not the contact's fault: under the one-retry rule below, a long enough database
+                // outage turned every waiting contact into a dead letter (docs/faults.md).
+                log.warn("contact {} waits for the database ({}), back on the queue in {}",
+                        message.getMessageProperties().getMessageId(), e.toString(), outagePause);
+                pauseForOutage();
+                channel.basicNack(tag, false, true);
+                return;
+            }
+            // One more delivery for a failure that may be the contact's own; a second failure is parked.
             boolean again = !Boolean.TRUE.equals(message.getMessageProperties().getRedelivered());
+            // With the stack trace: a failure that is neither an outage nor a bad contact needs a look.
             log.warn("contact {} failed ({}), {}", message.getMessageProperties().getMessageId(), e.toString(),
-                    again ? "requeued" : "dead-lettered");
+                    again ? "requeued" : "dead-lettered", e);
             channel.basicNack(tag, false, again);
+            return;
         }
+        // Outside the try: an acknowledgement lost with the broker is no failure of the contact. The
+        // broker delivers it again, and the intake record answers with the case already made.
+        channel.basicAck(tag, false);
     }
 
     /** Mirrors the dead-letter queue into the admin list; a failure to record leaves it on the queue. */
@@ -165,7 +182,20 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
             channel.basicAck(tag, false);
         } catch (RuntimeException e) {
             log.warn("dead letter {} could not be recorded, left on {}: {}", key, DEAD_QUEUE, e.toString());
+            pauseForOutage();
             channel.basicNack(tag, false, true);
+        }
+    }
+
+    /**
+     * Holds the failed contact for a while before it goes back: handed back at once, it would come
+     * straight back to this consumer and spin through the queue as fast as the failures come.
+     */
+    private void pauseForOutage() {
+        try {
+            Thread.sleep(outagePause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
