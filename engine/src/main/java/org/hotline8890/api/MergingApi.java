@@ -56,6 +56,7 @@ class MergingApi {
 
     @GetMapping("/hot-issues")
     List<HotIssues.HotIssue> hotIssues() {
-        return hotIssues.current();
+        Staff me = staff.get();
+        return hotIssues.current(n -> cases.findByCaseNumber(n).filter(c -> access.canActOn(me, c)).isPresent());
     }
 }

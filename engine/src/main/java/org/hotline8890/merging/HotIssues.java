@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
@@ -38,6 +39,11 @@ public class HotIssues {
     }
 
     /** The hot issues now, the biggest first (then the most recent). */
+    /** The hot issues with a case {@code visible} lets through: a center sees its own region's. */
+    public List<HotIssue> current(Predicate<String> visible) {
+        return current().stream().filter(issue -> issue.caseNumbers().stream().anyMatch(visible)).toList();
+    }
+
     public List<HotIssue> current() {
         OpenCaseIndex index = indexing.index();
         Instant now = clock.instant();

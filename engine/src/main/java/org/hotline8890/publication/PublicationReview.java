@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.hotline8890.cases.CaseNotFoundException;
@@ -57,18 +58,19 @@ public class PublicationReview {
         this.clock = clock;
     }
 
-    /** Oldest first: they have waited longest. */
+    /** Oldest first: they have waited longest. Only the cases {@code reviewable} lets through (a center's own region's). */
     @Transactional(readOnly = true)
-    public List<Pending> pending() {
+    public List<Pending> pending(Predicate<HotlineCase> reviewable) {
         List<PublishedResult> waiting = results.findByReviewStateOrderByClosedAtAsc(ReviewState.PENDING_REVIEW);
         Map<Long, HotlineCase> byId = cases.findAllById(waiting.stream().map(PublishedResult::getCaseId).toList())
                 .stream().collect(Collectors.toMap(HotlineCase::getId, Function.identity()));
-        return waiting.stream().map(r -> {
-            HotlineCase c = byId.get(r.getCaseId());
-            Texts original = c == null ? new Texts(null, null, null) : new Texts(c.getSubject(), c.getContent(), answer(c));
-            return new Pending(r.getCaseNumber(), r.getCaseType(), r.getCategoryCode(), r.getDistrictCode(),
-                    r.getClosedAt(), new Texts(r.getSubject(), r.getContent(), r.getReply()), original);
-        }).toList();
+        return waiting.stream().filter(r -> byId.containsKey(r.getCaseId()) && reviewable.test(byId.get(r.getCaseId())))
+                .map(r -> {
+                    HotlineCase c = byId.get(r.getCaseId());
+                    return new Pending(r.getCaseNumber(), r.getCaseType(), r.getCategoryCode(), r.getDistrictCode(),
+                            r.getClosedAt(), new Texts(r.getSubject(), r.getContent(), r.getReply()),
+                            new Texts(c.getSubject(), c.getContent(), answer(c)));
+                }).toList();
     }
 
     /**

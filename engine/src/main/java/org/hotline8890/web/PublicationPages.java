@@ -7,11 +7,15 @@ import java.util.stream.Collectors;
 
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseNotFoundException;
+import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStateException;
 import org.hotline8890.publication.InvalidReviewText;
 import org.hotline8890.publication.PublicationReview;
 import org.hotline8890.publication.PublicationReview.Texts;
+import org.hotline8890.security.CaseAccessPolicy;
 import org.hotline8890.security.CurrentStaff;
+import org.hotline8890.security.Staff;
+import org.hotline8890.workflow.CaseActions;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -50,10 +54,14 @@ class PublicationPages {
     private final Choices choices;
     private final MessageSource messages;
     private final HotlineProperties properties;
+    private final CaseRepository cases;
+    private final CaseAccessPolicy access;
 
     PublicationPages(PublicationReview review, CurrentStaff staff, Choices choices, MessageSource messages,
-                     HotlineProperties properties) {
+                     HotlineProperties properties, CaseRepository cases, CaseAccessPolicy access) {
         this.review = review;
+        this.cases = cases;
+        this.access = access;
         this.staff = staff;
         this.choices = choices;
         this.messages = messages;
@@ -71,6 +79,7 @@ class PublicationPages {
                          Model model, Locale locale, RedirectAttributes flash) {
         Texts edits = new Texts(subject, content, reply);
         try {
+            CaseActions.actingOn(cases, access, staff.get(), caseNumber);
             PublicationReview.Approved approved = review.approve(staff.get().username(), caseNumber, edits);
             flash.addFlashAttribute("notice", "page.publications.approved");
             flash.addFlashAttribute("noticeCase", caseNumber);
@@ -92,6 +101,7 @@ class PublicationPages {
     ModelAndView withhold(@PathVariable String caseNumber, @RequestParam(required = false) String reason,
                           Model model, Locale locale, RedirectAttributes flash) {
         try {
+            CaseActions.actingOn(cases, access, staff.get(), caseNumber);
             review.withhold(staff.get().username(), caseNumber, reason);
             flash.addFlashAttribute("notice", "page.publications.withheld");
             flash.addFlashAttribute("noticeCase", caseNumber);
@@ -123,7 +133,9 @@ class PublicationPages {
     }
 
     private String page(Model model, Locale locale, Problem problem, Texts edits, String reason) {
-        List<Row> rows = review.pending().stream().map(p -> {
+        Staff me = staff.get();
+        // A center reviews its own region's results only.
+        List<Row> rows = review.pending(c -> access.canActOn(me, c)).stream().map(p -> {
             boolean refusedHere = problem != null && problem.caseNumber().equals(p.caseNumber());
             Texts shown = refusedHere && edits != null ? edits : p.deidentified();
             return new Row(p, shown, refusedHere ? reason : null);

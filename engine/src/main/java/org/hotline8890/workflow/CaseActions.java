@@ -384,7 +384,7 @@ public class CaseActions {
      * The case the staff member may change. One they may only read (transferred out of their region) is a
      * conflict that says where the case is now; one they may not see at all answers like an unknown number.
      */
-    static HotlineCase actingOn(CaseRepository cases, CaseAccessPolicy access, Staff staff, String caseNumber) {
+    public static HotlineCase actingOn(CaseRepository cases, CaseAccessPolicy access, Staff staff, String caseNumber) {
         HotlineCase c = cases.findByCaseNumber(caseNumber).filter(found -> access.canSee(staff, found))
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
         if (!access.canActOn(staff, c)) {

@@ -1,6 +1,7 @@
 package org.hotline8890.merging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -139,5 +141,14 @@ class RepeatRequestsTest {
             assertThat(i.get("count").asInt()).as("the biggest first").isLessThanOrEqualTo(previous);
             previous = i.get("count").asInt();
         }
+        JsonNode elsewhere = json.readTree(mvc.perform(get("/api/center/hot-issues").with(httpBasic("ls-dispatcher", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(elsewhere.findValues("caseNumbers").stream().noneMatch(n -> n.toString().contains(b)))
+                .as("another region's center does not see this city's hot issue").isTrue();
+        MockHttpSession neighbour = (MockHttpSession) mvc.perform(formLogin("/login").user("ls-dispatcher").password("demo"))
+                .andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/center/hot-issues").session(neighbour))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain(b);
     }
 }

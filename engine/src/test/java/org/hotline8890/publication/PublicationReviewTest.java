@@ -59,6 +59,20 @@ class PublicationReviewTest {
     }
 
     @Test
+    void anotherRegionsCenterNeitherSeesNorReviewsTheResult() throws Exception {
+        String n = close("夜间施工噪音 " + marker, "工地夜间施工。", false);
+
+        mvc.perform(get("/api/center/publications").with(httpBasic("ls-dispatcher", "demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.caseNumber == '" + n + "')]").isEmpty());
+        mvc.perform(post("/api/center/publications/" + n + "/approve").with(httpBasic("ls-dispatcher", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/center/publications/" + n + "/withhold").with(httpBasic("ls-dispatcher", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"涉及隐私\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(results.findByCaseNumber(n).orElseThrow().getReviewState()).isEqualTo(ReviewState.PENDING_REVIEW);
+    }
+
+    @Test
     void anApprovedResultIsPublicWithTheReviewersEditMaskedAgain() throws Exception {
         String n = close("夜间施工噪音 " + marker, "工地夜间施工。", false);
 

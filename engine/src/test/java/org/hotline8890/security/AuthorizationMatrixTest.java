@@ -86,8 +86,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/center/monthly-report", Access.CENTER);
         MATRIX.put("GET /api/center/overdue", Access.CENTER);
         MATRIX.put("GET /api/center/publications", Access.CENTER);
-        MATRIX.put("POST /api/center/publications/{caseNumber}/approve", Access.CENTER);
-        MATRIX.put("POST /api/center/publications/{caseNumber}/withhold", Access.CENTER);
+        MATRIX.put("POST /api/center/publications/{caseNumber}/approve", Access.CENTER_OWN_REGION_CASE);
+        MATRIX.put("POST /api/center/publications/{caseNumber}/withhold", Access.CENTER_OWN_REGION_CASE);
         MATRIX.put("POST /api/center/cases/{caseNumber}/intake-review", Access.CENTER_OWN_REGION_CASE);
         MATRIX.put("POST /api/center/cases/{caseNumber}/dispatch", Access.CENTER_OWN_REGION_CASE);
         MATRIX.put("POST /api/center/cases/{caseNumber}/return-ruling", Access.CENTER_OWN_REGION_CASE);
@@ -162,6 +162,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/center/cases/{caseNumber}/supervision", "{\"comment\":\"请加快办理\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/reminders", "{\"comment\":\"请加快办理\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/feedback", "{\"rating\":\"SATISFIED\"}"),
+            Map.entry("POST /api/center/publications/{caseNumber}/withhold", "{\"reason\":\"涉及隐私\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/assists", "{\"unitCodes\":[\"JTJ\"]}"),
             Map.entry("POST /api/center/cases/{caseNumber}/transfer", "{\"toRegion\":\"LS\",\"reason\":\"属临山市管辖\"}"),
             Map.entry("POST /api/center/cases/{caseNumber}/transfer-refusal", "{\"reason\":\"不属本市管辖\"}"));
