@@ -126,7 +126,7 @@ public class CaseViews {
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
                 c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
-                organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
+                organisation.byId(c.getActingSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
                 regionName(c.getRegionCode()),
                 transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList(),
                 assists(c, shown));

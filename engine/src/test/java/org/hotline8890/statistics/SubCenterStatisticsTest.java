@@ -70,7 +70,7 @@ class SubCenterStatisticsTest {
         store("09-04 08:00", "DC", c -> {   // T1
             c.dispatchToSubCenter(unit("DC"), deadlines("09-04 11:00", "09-11 23:59:59"), "center", at("09-04 09:00"));
             c.signForSubCenter("district-dc", at("09-04 10:00"));
-            c.redispatchInSubtree(unit("DC-DH"), at("09-04 13:00"), true, "DC → DC-DH", "district-dc", at("09-04 11:00"));
+            c.redispatchInSubtree(unit("DC-DH"), false, at("09-04 13:00"), true, "DC → DC-DH", "district-dc", at("09-04 11:00"));
             c.signFor("street", at("09-04 12:00"));
             c.reply("已处理", "street", at("09-06 09:00"));
             c.approveReplyAtSubCenter("district-dc", at("09-06 10:00"));
@@ -82,20 +82,20 @@ class SubCenterStatisticsTest {
         store("09-05 08:00", "DC", c -> {   // T2
             c.dispatchToSubCenter(unit("DC"), deadlines("09-05 11:00", "09-12 23:59:59"), "center", at("09-05 09:00"));
             c.signForSubCenter("district-dc", at("09-05 12:00"));
-            c.redispatchInSubtree(unit("DC-CGJ"), at("09-05 14:00"), true, "DC → DC-CGJ", "district-dc", at("09-05 12:30"));
+            c.redispatchInSubtree(unit("DC-CGJ"), false, at("09-05 14:00"), true, "DC → DC-CGJ", "district-dc", at("09-05 12:30"));
         });
         store("09-06 08:00", "DC", c ->     // T3
             c.dispatchToSubCenter(unit("DC"), deadlines("09-06 11:00", "09-13 23:59:59"), "center", at("09-06 09:00")));
         store("09-07 08:00", "XC", c -> {   // T4
             c.dispatchToSubCenter(unit("XC"), deadlines("09-07 11:00", "09-14 23:59:59"), "center", at("09-07 09:00"));
             c.signForSubCenter("district-xc", at("09-07 10:30"));
-            c.redispatchInSubtree(unit("XC-XH"), at("09-07 13:00"), true, "XC → XC-XH", "district-xc", at("09-07 10:45"));
+            c.redispatchInSubtree(unit("XC-XH"), false, at("09-07 13:00"), true, "XC → XC-XH", "district-xc", at("09-07 10:45"));
             c.signFor("street", at("09-07 14:00"));
         });
         store("09-08 08:00", "DC", c -> {   // T5
             c.dispatchToSubCenter(unit("DC"), deadlines("09-08 11:00", "09-15 23:59:59"), "center", at("09-08 09:00"));
             c.signForSubCenter("district-dc", at("09-08 10:00"));
-            c.redispatchInSubtree(unit("DC-DH"), at("09-08 13:00"), true, "DC → DC-DH", "district-dc", at("09-08 10:30"));
+            c.redispatchInSubtree(unit("DC-DH"), false, at("09-08 13:00"), true, "DC → DC-DH", "district-dc", at("09-08 10:30"));
             c.returnToSubCenter("不属于街道", "street", at("09-08 11:00"));
             c.passReturnUp("属于市级部门职责", "district-dc", at("09-08 11:30"));
             c.chooseDepartment(unit("HBJ"), 3);
