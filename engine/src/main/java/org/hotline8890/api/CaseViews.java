@@ -73,6 +73,10 @@ public class CaseViews {
                                 String unit) {
     }
 
+    /**
+     * {@code subCenter}: the sub-center level acting on the case (with nested sub-centers the innermost one, or
+     * one above it ruling on a return passed up or reviewing the reply on its way up); null without one.
+     */
     public record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
                          String district, String location, String channel, String subject, String content,
                          String citizenName, String citizenPhone, String citizenEmail, boolean anonymous,

@@ -496,7 +496,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
             throw new CaseStateException("case.designated",
                     "the center designated this department after " + returnCount + " returns: it can no longer be returned");
         }
-        if (isBelowSubCenter()) {
+        if (returnsToSubCenter()) {
             throw new CaseStateException("case.belowSubCenter", "a unit below a sub-center returns the case to the sub-center");
         }
         this.returnCount++;
