@@ -73,6 +73,10 @@ public class CaseViews {
                                 String unit) {
     }
 
+    /**
+     * {@code subCenter}: the sub-center level acting on the case (with nested sub-centers the innermost one, or
+     * one above it ruling on a return passed up or reviewing the reply on its way up); null without one.
+     */
     public record StaffCaseView(String caseNumber, String status, String closure, String type, String category, String urgency,
                          String district, String location, String channel, String subject, String content,
                          String citizenName, String citizenPhone, String citizenEmail, boolean anonymous,
@@ -126,7 +130,7 @@ public class CaseViews {
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
                 c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
-                organisation.byId(c.getSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
+                organisation.byId(c.getActingSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
                 regionName(c.getRegionCode()),
                 transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList(),
                 assists(c, shown));

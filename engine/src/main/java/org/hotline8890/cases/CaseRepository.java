@@ -27,6 +27,9 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     /** Cases still open that went through this sub-center: pass {@link CaseStatus#finalStatuses()}. */
     long countBySubCenterIdAndStatusNotIn(Long subCenter, Collection<CaseStatus> finalStatuses);
 
+    /** Cases still open whose loop a nested sub-center runs now (see docs/organisation.md, "Nested sub-centers"). */
+    long countByActingSubCenterIdAndStatusNotIn(Long subCenter, Collection<CaseStatus> finalStatuses);
+
     /** The cases merged into {@code primaryId} (its secondaries, 并单), the earliest first. */
     List<HotlineCase> findByMergedIntoIdOrderByReceivedAtAsc(Long primaryId);
 

@@ -3,9 +3,11 @@ package org.hotline8890.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -157,6 +159,15 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     /** When the case last arrived in the sub-center's queue; null while another level holds it. */
     @Column(name = "sub_center_since")
     private Instant subCenterSince;
+    /**
+     * Sub-centers below {@code subCenterId} that re-dispatched the case further down, the outermost first
+     * (ids, comma-separated): a short path read and written whole, so a column rather than a table.
+     */
+    @Column(name = "nested_sub_centers")
+    private String nestedSubCenters;
+    /** The sub-center level acting now: the innermost one, or an outer one reviewing a reply on its way up. */
+    @Column(name = "acting_sub_center_id")
+    private Long actingSubCenterId;
     /** The region (the code of a root CITY unit) whose center the case is with; it changes only by a transfer. */
     @Column(name = "region_code")
     private String regionCode;
@@ -354,6 +365,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
 
     private void leaveSubCenter() {
         this.subCenterId = null;
+        this.nestedSubCenters = null;
+        this.actingSubCenterId = null;
         this.subCenterSignBy = null;
         this.subCenterSignedAt = null;
         this.subCenterSignedLate = false;
@@ -368,6 +381,8 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         CaseStatus from = status;
         startDispatch(subCenter, deadlines, now);
         this.subCenterId = subCenter;
+        this.nestedSubCenters = null;
+        this.actingSubCenterId = subCenter;
         this.subCenterSignBy = deadlines.signBy();
         this.subCenterSignedAt = null;
         this.subCenterSignedLate = false;
@@ -390,14 +405,69 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.status = CaseStatus.DISPATCHED;
     }
 
-    /** Whether the sub-center itself holds the case (to sign it, or returned by it to the city center). */
+    /** Whether the acting sub-center itself holds the case (to sign it, or returned by it to the level above). */
     public boolean isAtSubCenter() {
-        return subCenterId != null && subCenterId.equals(departmentId);
+        return actingSubCenterId != null && actingSubCenterId.equals(departmentId);
     }
 
     /** Whether a unit below a sub-center holds the case, so its returns and replies go to the sub-center first. */
     public boolean isBelowSubCenter() {
-        return subCenterId != null && !subCenterId.equals(departmentId);
+        return actingSubCenterId != null && !actingSubCenterId.equals(departmentId);
+    }
+
+    /** Whether the acting sub-center sits inside another sub-center's loop, which its returns and approvals go up to. */
+    public boolean hasOuterSubCenter() {
+        return actingSubCenterId != null && !actingSubCenterId.equals(subCenterId);
+    }
+
+    /** Whether a return by the holder goes to a sub-center: a unit below one, or a nested sub-center itself. */
+    public boolean returnsToSubCenter() {
+        return isBelowSubCenter() || (isAtSubCenter() && hasOuterSubCenter());
+    }
+
+    /** The sub-centers on the case's path, the one the city dispatched to first, the innermost last. */
+    public List<Long> subCenterLevels() {
+        List<Long> levels = new ArrayList<>();
+        if (subCenterId != null) {
+            levels.add(subCenterId);
+        }
+        if (nestedSubCenters != null && !nestedSubCenters.isEmpty()) {
+            Arrays.stream(nestedSubCenters.split(",")).map(Long::valueOf).forEach(levels::add);
+        }
+        return levels;
+    }
+
+    private void setNestedLevels(List<Long> levels) {
+        List<Long> nested = levels.subList(1, levels.size());
+        this.nestedSubCenters = nested.isEmpty() ? null
+                : nested.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private Long innermostSubCenter() {
+        List<Long> levels = subCenterLevels();
+        return levels.get(levels.size() - 1);
+    }
+
+    /** The level above the acting sub-center. */
+    private Long outerSubCenter() {
+        List<Long> levels = subCenterLevels();
+        return levels.get(levels.indexOf(actingSubCenterId) - 1);
+    }
+
+    /** The innermost sub-center leaves the path: its return (or the return it passes up) goes to the level above. */
+    private void leaveInnermostLevel() {
+        List<Long> levels = subCenterLevels();
+        levels.remove(levels.size() - 1);
+        setNestedLevels(levels);
+        this.actingSubCenterId = levels.get(levels.size() - 1);
+    }
+
+    /** A unit that runs its own sub-center got the case from the acting one: it becomes the innermost level. */
+    private void enterNestedLevel(Long unit) {
+        List<Long> levels = subCenterLevels();
+        levels.add(unit);
+        setNestedLevels(levels);
+        this.actingSubCenterId = unit;
     }
 
     public void signFor(String actor, Instant now) {
@@ -414,7 +484,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public void flagSignLate(Instant now) {
         if (status == CaseStatus.DISPATCHED && signedAt == null && !signedLate) {
             this.signedLate = true;
-            this.subCenterSignedLate = subCenterSignedLate || isAtSubCenter();
+            this.subCenterSignedLate = subCenterSignedLate || isAtCitySubCenter();
             changed(CaseEventType.SIGN_LATE, "system", status, null, now);
         }
     }
@@ -426,7 +496,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
             throw new CaseStateException("case.designated",
                     "the center designated this department after " + returnCount + " returns: it can no longer be returned");
         }
-        if (isBelowSubCenter()) {
+        if (returnsToSubCenter()) {
             throw new CaseStateException("case.belowSubCenter", "a unit below a sub-center returns the case to the sub-center");
         }
         this.returnCount++;
@@ -451,7 +521,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.signedLate = false;
         this.calendarIncomplete = calendarIncomplete || !calendarComplete;
         this.status = CaseStatus.DISPATCHED;
-        if (isAtSubCenter()) {
+        if (isAtCitySubCenter()) {
             // The sub-center signs afresh: its own sign-for figure is judged on the restarted clock too.
             this.subCenterSignBy = signBy;
             this.subCenterSignedAt = null;
@@ -474,8 +544,10 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         }
         this.signedAt = now;
         this.signedLate = now.isAfter(signBy);
-        this.subCenterSignedAt = now;
-        this.subCenterSignedLate = now.isAfter(subCenterSignBy);
+        if (isAtCitySubCenter()) {
+            this.subCenterSignedAt = now;
+            this.subCenterSignedLate = now.isAfter(subCenterSignBy);
+        }
         this.status = CaseStatus.REDISPATCHING;
         changed(CaseEventType.SUB_CENTER_SIGNED, actor, CaseStatus.DISPATCHED, null, now);
     }
@@ -485,10 +557,10 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
      * level rule), after signing it or after ruling on a return. The unit signs by {@code signBy}; the
      * handling deadline set by the city's dispatch stays.
      */
-    public void redispatchInSubtree(Long unit, Instant signBy, boolean calendarComplete, String comment, String actor,
-                                    Instant now) {
+    public void redispatchInSubtree(Long unit, boolean unitRunsSubCenter, Instant signBy, boolean calendarComplete,
+                                    String comment, String actor, Instant now) {
         requireStatus("case.notRedispatchable", CaseStatus.REDISPATCHING, CaseStatus.RETURNED_TO_SUB_CENTER);
-        if (unit == null || unit.equals(subCenterId)) {
+        if (unit == null || unit.equals(actingSubCenterId) || subCenterLevels().contains(unit)) {
             throw new CaseStateException("department.notBelowSubCenter", "the sub-center re-dispatches to a unit below it");
         }
         requireSignByNotBefore(signBy, now);
@@ -500,6 +572,11 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.calendarIncomplete = calendarIncomplete || !calendarComplete;
         this.status = CaseStatus.DISPATCHED;
         this.subCenterSince = null;
+        if (unitRunsSubCenter) {
+            // 分中心 inside 分中心: the unit's own sub-center signs and re-dispatches inside its subtree.
+            enterNestedLevel(unit);
+            this.subCenterSince = now;
+        }
         changed(CaseEventType.REDISPATCHED, actor, from, comment, now);
     }
 
@@ -515,8 +592,28 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.RETURNED_TO_SUB_CENTER, actor, CaseStatus.DISPATCHED, reason, now);
     }
 
-    /** The sub-center refuses its unit's return: the same unit signs, on a clock restarted at the ruling. */
-    public void refuseReturnInSubCenter(String comment, Instant signBy, boolean calendarComplete, String actor, Instant now) {
+    /**
+     * The nested sub-center holding the case returns it to the sub-center above it, which rules on it as on
+     * any unit's return; the nested level leaves the path (a refusal brings it back in).
+     */
+    public void returnToOuterSubCenter(String reason, String actor, Instant now) {
+        requireStatus("case.notDispatched", CaseStatus.DISPATCHED);
+        if (!isAtSubCenter() || !hasOuterSubCenter()) {
+            throw new CaseStateException("case.notBelowSubCenter", "case " + caseNumber + " did not come from a sub-center");
+        }
+        requireText(reason, "reason");
+        leaveInnermostLevel();
+        this.status = CaseStatus.RETURNED_TO_SUB_CENTER;
+        this.subCenterSince = now;
+        changed(CaseEventType.RETURNED_TO_SUB_CENTER, actor, CaseStatus.DISPATCHED, reason, now);
+    }
+
+    /**
+     * The sub-center refuses its unit's return: the same unit signs, on a clock restarted at the ruling. A unit
+     * running its own sub-center comes back into the path as the innermost level.
+     */
+    public void refuseReturnInSubCenter(String comment, boolean unitRunsSubCenter, Instant signBy,
+                                        boolean calendarComplete, String actor, Instant now) {
         requireStatus("case.notReturned", CaseStatus.RETURNED_TO_SUB_CENTER);
         requireSignByNotBefore(signBy, now);
         this.signBy = signBy;
@@ -524,7 +621,12 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.calendarIncomplete = calendarIncomplete || !calendarComplete;
         this.status = CaseStatus.DISPATCHED;
         this.subCenterSince = null;
-        changedFor(subCenterId, CaseEventType.SUB_CENTER_RETURN_REFUSED, actor, CaseStatus.RETURNED_TO_SUB_CENTER,
+        Long ruling = actingSubCenterId;
+        if (unitRunsSubCenter) {
+            enterNestedLevel(departmentId);
+            this.subCenterSince = now;
+        }
+        changedFor(ruling, CaseEventType.SUB_CENTER_RETURN_REFUSED, actor, CaseStatus.RETURNED_TO_SUB_CENTER,
                 comment, now);
     }
 
@@ -535,6 +637,14 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public void passReturnUp(String reason, String actor, Instant now) {
         requireStatus("case.notReturned", CaseStatus.RETURNED_TO_SUB_CENTER);
         requireText(reason, "reason");
+        if (hasOuterSubCenter()) {
+            // One level at a time: the nested sub-center returns the case to the sub-center above, in its own name.
+            this.departmentId = actingSubCenterId;
+            leaveInnermostLevel();
+            this.subCenterSince = now;
+            changed(CaseEventType.RETURN_PASSED_UP, actor, CaseStatus.RETURNED_TO_SUB_CENTER, reason, now);
+            return;
+        }
         if (designated) {
             throw new CaseStateException("case.designated",
                     "the center designated this sub-center after " + returnCount + " returns: it can no longer be returned");
@@ -546,12 +656,21 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         changed(CaseEventType.RETURN_PASSED_UP, actor, CaseStatus.RETURNED_TO_SUB_CENTER, reason, now);
     }
 
-    /** The sub-center approves its unit's reply; the city center reviews it next, as any reply. */
+    /**
+     * The acting sub-center approves the reply: the sub-center above it reviews it next, or, at the top, the
+     * city center, as any reply.
+     */
     public void approveReplyAtSubCenter(String actor, Instant now) {
         requireStatus("case.notReplied", CaseStatus.SUB_CENTER_REVIEW);
-        this.status = CaseStatus.REPLIED;
-        this.subCenterSince = null;
-        changedFor(subCenterId, CaseEventType.SUB_CENTER_REPLY_APPROVED, actor, CaseStatus.SUB_CENTER_REVIEW, null, now);
+        Long approving = actingSubCenterId;
+        if (hasOuterSubCenter()) {
+            this.actingSubCenterId = outerSubCenter();
+            this.subCenterSince = now;
+        } else {
+            this.status = CaseStatus.REPLIED;
+            this.subCenterSince = null;
+        }
+        changedFor(approving, CaseEventType.SUB_CENTER_REPLY_APPROVED, actor, CaseStatus.SUB_CENTER_REVIEW, null, now);
     }
 
     /** The sub-center sends its unit's reply back; like the center's send-back, the reply no longer counts. */
@@ -561,7 +680,15 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         this.repliedAt = null;
         this.status = CaseStatus.HANDLING;
         this.subCenterSince = null;
-        changedFor(subCenterId, CaseEventType.SUB_CENTER_REPLY_SENT_BACK, actor, CaseStatus.SUB_CENTER_REVIEW, reason, now);
+        Long sending = actingSubCenterId;
+        // Whichever level sent it back, the next reply climbs from the innermost sub-center again.
+        this.actingSubCenterId = innermostSubCenter();
+        changedFor(sending, CaseEventType.SUB_CENTER_REPLY_SENT_BACK, actor, CaseStatus.SUB_CENTER_REVIEW, reason, now);
+    }
+
+    /** Whether the sub-center the city dispatched to holds the case: its own sign-for columns apply. */
+    private boolean isAtCitySubCenter() {
+        return isAtSubCenter() && !hasOuterSubCenter();
     }
 
     private static void requireSignByNotBefore(Instant signBy, Instant now) {
@@ -579,7 +706,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         requireText(who, "who");
         if (signBy != null && signBy.isBefore(this.signBy)) {
             this.signBy = signBy;
-            if (isAtSubCenter()) {
+            if (isAtCitySubCenter()) {
                 this.subCenterSignBy = signBy;
             }
         }
@@ -688,7 +815,11 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         requireText(text, "reply");
         this.replyText = text;
         this.repliedAt = now;
-        // A unit below a sub-center replies to the sub-center, which reviews before the city center does.
+        // A unit below a sub-center replies to the innermost sub-center, whose review comes first; the city
+        // center's send-back may have left an outer level acting.
+        if (subCenterId != null) {
+            this.actingSubCenterId = innermostSubCenter();
+        }
         this.status = isBelowSubCenter() ? CaseStatus.SUB_CENTER_REVIEW : CaseStatus.REPLIED;
         this.subCenterSince = isBelowSubCenter() ? now : null;
         changed(CaseEventType.REPLIED, actor, CaseStatus.HANDLING, text, now);
@@ -920,6 +1051,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     public int getEscalationCount() { return escalationCount; }
     public int getOverdueCount() { return overdueCount; }
     public Long getSubCenterId() { return subCenterId; }
+    public Long getActingSubCenterId() { return actingSubCenterId; }
     public Instant getSubCenterSignBy() { return subCenterSignBy; }
     public Instant getSubCenterSignedAt() { return subCenterSignedAt; }
     public boolean isSubCenterSignedLate() { return subCenterSignedLate; }

@@ -26,8 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Puts an emergency in a person's hands. It listens for a dispatch just before its transaction commits,
- * whichever way it happened (the catalogue's, the center's manual choice, a redispatch), so no dispatch
- * path can forget it, and the alert is committed with its dispatch or not at all: never an emergency
+ * whichever way it happened (the catalogue's, the center's manual choice, a redispatch, a sub-center's
+ * re-dispatch to a unit of its subtree), so no dispatch path can forget it, and the alert is committed with its dispatch or not at all: never an emergency
  * dispatched without its alert. Running in the dispatch's own transaction also keeps it on the
  * dispatch's one pooled connection (a transaction of its own after the commit needed a second one while
  * the first was still held, and concurrent intakes starved the pool; docs/benchmarks.md). The SMS goes
@@ -70,7 +70,8 @@ class DutyAlerts {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onDispatch(CaseChanged change) {
-        if (change.type() != CaseEventType.DISPATCHED) {
+        // A sub-center's re-dispatch (二次派单) hands the emergency to a unit as a dispatch does: its roster answers.
+        if (change.type() != CaseEventType.DISPATCHED && change.type() != CaseEventType.REDISPATCHED) {
             return;
         }
         try (var about = CaseLog.about(change.subject().getCaseNumber())) {

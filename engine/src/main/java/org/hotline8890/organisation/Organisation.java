@@ -104,7 +104,8 @@ public class Organisation {
             throw new OrganisationChangeRefused("unit", "admin.refused.subCenterNoUnits",
                     unit.getCode() + " has no units below it to re-dispatch to");
         }
-        if (!on && cases.countBySubCenterIdAndStatusNotIn(unit.getId(), CaseStatus.finalStatuses()) > 0) {
+        if (!on && (cases.countBySubCenterIdAndStatusNotIn(unit.getId(), CaseStatus.finalStatuses()) > 0
+                || cases.countByActingSubCenterIdAndStatusNotIn(unit.getId(), CaseStatus.finalStatuses()) > 0)) {
             throw new OrganisationChangeRefused("unit", "admin.refused.subCenterHasOpenCases",
                     unit.getCode() + " still has open cases in its sub-center");
         }

@@ -62,11 +62,13 @@ public class CaseAccessPolicy {
     }
 
     /**
-     * Whether the staff member works at the sub-center the case went through: only its own staff sign,
+     * Whether the staff member works at the sub-center acting on the case now (the innermost one, or one above it
+     * reviewing the reply on its way up): only its own staff sign,
      * re-dispatch, rule on returns and review replies there (not the unit below it, nor the city center).
      */
     public boolean actsForSubCenter(Staff staff, HotlineCase c) {
-        return staff.isDepartment() && c.getSubCenterId() != null && c.getSubCenterId().equals(staff.orgUnitId());
+        return staff.isDepartment() && c.getActingSubCenterId() != null
+                && c.getActingSubCenterId().equals(staff.orgUnitId());
     }
 
     /** Who may read the case: as {@link #canSee}, and a unit of the staff member's subtree assisting on it. */

@@ -137,7 +137,7 @@ class CenterQueues {
     }
 
     private HeldRow held(HotlineCase c, Instant now) {
-        return new HeldRow(views.staff(c), organisation.byId(c.getSubCenterId()).map(OrgUnit::getName).orElse(null),
+        return new HeldRow(views.staff(c), organisation.byId(c.getActingSubCenterId()).map(OrgUnit::getName).orElse(null),
                 c.getSubCenterSince(), Duration.between(c.getSubCenterSince(), now).toHours());
     }
 

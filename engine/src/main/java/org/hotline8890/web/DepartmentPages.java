@@ -125,7 +125,7 @@ class DepartmentPages {
         if (reason.isBlank() || reason.length() > MAX_REASON) {
             return casePage(caseNumber, model, locale, Map.of("returnReason", reason.isBlank() ? "reason" : "reasonLength"));
         }
-        String done = visibleCase(caseNumber).isBelowSubCenter() ? "returnedToSubCenter" : "returned";
+        String done = visibleCase(caseNumber).returnsToSubCenter() ? "returnedToSubCenter" : "returned";
         return act(caseNumber, model, locale, redirect, done, Map.of("case.missing.reason", "returnReason"),
                 () -> actions.returnToCenter(staff.get(), caseNumber, reason.strip()));
     }
@@ -335,12 +335,12 @@ class DepartmentPages {
         model.addAttribute("canSign", lead && c.getStatus() == CaseStatus.DISPATCHED);
         // The city's designation binds the sub-center, not the units it re-dispatches to.
         model.addAttribute("canReturn", lead && c.getStatus() == CaseStatus.DISPATCHED
-                && (!c.isDesignated() || c.isBelowSubCenter()));
+                && (!c.isDesignated() || c.returnsToSubCenter()));
         model.addAttribute("canExtend", lead && c.getStatus() == CaseStatus.HANDLING && c.getExtensionRequestedUntil() == null
                 && c.getHandleBy() != null && now.isBefore(c.getHandleBy()));
         model.addAttribute("canReply", lead && c.getStatus() == CaseStatus.HANDLING);
         boolean subCenter = access.actsForSubCenter(staff.get(), c);
-        model.addAttribute("returnsToSubCenter", c.isBelowSubCenter());
+        model.addAttribute("returnsToSubCenter", c.returnsToSubCenter());
         model.addAttribute("canRedispatch", subCenter && c.getStatus() == CaseStatus.REDISPATCHING);
         model.addAttribute("canRuleOnReturn", subCenter && c.getStatus() == CaseStatus.RETURNED_TO_SUB_CENTER);
         model.addAttribute("canReviewReply", subCenter && c.getStatus() == CaseStatus.SUB_CENTER_REVIEW);
@@ -362,10 +362,10 @@ class DepartmentPages {
         return "department/case";
     }
 
-    /** The units a sub-center may re-dispatch to: its active subtree without itself, the level rule decides the rest. */
+    /** The units the acting sub-center may re-dispatch to: its active subtree without itself, the level rule decides the rest. */
     private List<OrgUnit> unitsBelow(HotlineCase c) {
-        return organisation.byId(c.getSubCenterId()).map(organisation::subtree).orElse(List.of()).stream()
-                .filter(u -> u.isActive() && !u.getId().equals(c.getSubCenterId()))
+        return organisation.byId(c.getActingSubCenterId()).map(organisation::subtree).orElse(List.of()).stream()
+                .filter(u -> u.isActive() && !u.getId().equals(c.getActingSubCenterId()))
                 .sorted(java.util.Comparator.comparing(OrgUnit::getPath)).toList();
     }
 

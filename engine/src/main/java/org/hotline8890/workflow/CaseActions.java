@@ -142,12 +142,22 @@ public class CaseActions {
         process.completeTask(caseNumber, signTask(c), Map.of(SIGN_OUTCOME, "SIGNED"));
     }
 
-    /** 退单 to the level that dispatched the case: the city center, or the sub-center for a unit below one. */
+    /**
+     * 退单 to the level that dispatched the case: the city center, the sub-center for a unit below one, or the
+     * sub-center above for a nested sub-center.
+     */
     public void returnToCenter(Staff staff, String caseNumber, String reason) {
         HotlineCase c = load(staff, caseNumber);
         String task = signTask(c);
         if (c.isBelowSubCenter()) {
             c.returnToSubCenter(reason, staff.username(), clock.instant());
+        } else if (c.returnsToSubCenter()) {
+            requireSubCenter(staff, c);
+            c.returnToOuterSubCenter(reason, staff.username(), clock.instant());
+            cases.save(c);
+            process.completeTask(caseNumber, task,
+                    Map.of(SIGN_OUTCOME, "RETURNED_TO_SUB_CENTER", SUB_CENTER_CODE, actingSubCenterCode(c)));
+            return;
         } else {
             if (c.isAtSubCenter()) {
                 requireSubCenter(staff, c);
@@ -177,30 +187,50 @@ public class CaseActions {
             case REDISPATCH -> variables.putAll(redispatch(staff, c, departmentCode));
             case SEND_BACK -> {
                 Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
-                c.refuseReturnInSubCenter(comment, signBy.due(), signBy.calendarComplete(), staff.username(), now);
+                boolean toSubCenter = organisation.byId(c.getDepartmentId()).map(OrgUnit::runsSubCenter).orElse(false);
+                c.refuseReturnInSubCenter(comment, toSubCenter, signBy.due(), signBy.calendarComplete(),
+                        staff.username(), now);
                 cases.save(c);
                 variables.put(SIGN_DUE, Date.from(c.getSignBy()));
+                variables.put(TO_SUB_CENTER, toSubCenter);
+                variables.put(SUB_CENTER_CODE, actingSubCenterCode(c));
             }
             case PASS_UP -> {
+                boolean toOuter = c.hasOuterSubCenter();
                 c.passReturnUp(comment, staff.username(), now);
                 cases.save(c);
-                variables.put(SIGN_OUTCOME, "RETURNED");
+                if (toOuter) {
+                    // One level up: the sub-center above rules on it, in the same task of its own loop.
+                    variables.put(SUB_CENTER_RULING, "PASS_UP_TO_SUB_CENTER");
+                    variables.put(SUB_CENTER_CODE, actingSubCenterCode(c));
+                } else {
+                    variables.put(SIGN_OUTCOME, "RETURNED");
+                }
             }
         }
         process.completeTask(caseNumber, "Task_SubCenterReviewReturn", variables);
     }
 
-    /** The sub-center reviews its unit's reply: approved, it goes on to the city center's review; or back to the unit. */
+    /**
+     * The sub-center reviews the reply: approved, it goes on to the review of the sub-center above, or of the
+     * city center at the top; or back to the unit.
+     */
     public void reviewReplyInSubCenter(Staff staff, String caseNumber, boolean approved, String comment) {
         HotlineCase c = load(staff, caseNumber);
         requireSubCenter(staff, c);
+        boolean toOuter = approved && c.hasOuterSubCenter();
         if (approved) {
             c.approveReplyAtSubCenter(staff.username(), clock.instant());
         } else {
             c.sendBackReplyAtSubCenter(comment, staff.username(), clock.instant());
         }
         cases.save(c);
-        process.completeTask(caseNumber, "Task_SubCenterReviewReply", Map.of(SUB_CENTER_APPROVED, approved));
+        process.completeTask(caseNumber, "Task_SubCenterReviewReply", Map.of(SUB_CENTER_APPROVED, approved,
+                OUTER_SUB_CENTER_REVIEWS, toOuter, SUB_CENTER_CODE, actingSubCenterCode(c)));
+    }
+
+    private String actingSubCenterCode(HotlineCase c) {
+        return organisation.byId(c.getActingSubCenterId()).map(OrgUnit::getCode).orElseThrow();
     }
 
     /** The sign-for task waiting for the case as it stands: the sub-center's, its unit's, or the direct one. */
@@ -212,15 +242,16 @@ public class CaseActions {
     }
 
     private Map<String, Object> redispatch(Staff staff, HotlineCase c, String departmentCode) {
-        OrgUnit subCenter = organisation.byId(c.getSubCenterId()).orElseThrow();
+        OrgUnit subCenter = organisation.byId(c.getActingSubCenterId()).orElseThrow();
         OrgUnit unit = belowSubCenter(c, subCenter, required(departmentCode, "departmentCode"));
         Instant now = clock.instant();
         Deadline signBy = timeLimits.signDeadlineFrom(now, c.getType(), c.getUrgency());
-        c.redispatchInSubtree(unit.getId(), signBy.due(), signBy.calendarComplete(),
+        c.redispatchInSubtree(unit.getId(), unit.runsSubCenter(), signBy.due(), signBy.calendarComplete(),
                 subCenter.getCode() + " → " + unit.getCode(), staff.username(), now);
         cases.save(c);
         notifier.tell(c, NotificationKind.DISPATCHED, unit.getName());
-        return Map.of(DEPARTMENT_CODE, unit.getCode(), SIGN_DUE, Date.from(c.getSignBy()));
+        return Map.of(DEPARTMENT_CODE, unit.getCode(), SIGN_DUE, Date.from(c.getSignBy()),
+                TO_SUB_CENTER, unit.runsSubCenter(), SUB_CENTER_CODE, actingSubCenterCode(c));
     }
 
     /** A unit strictly inside the sub-center's subtree, active, and one the dispatch level rule lets the case go to. */
@@ -299,7 +330,9 @@ public class CaseActions {
         assisting.beforeLeadReply(c);
         c.reply(text, staff.username(), clock.instant());
         cases.save(c);
-        process.completeTask(caseNumber, "Task_HandleCase", Map.of());
+        // Under sub-centers, the innermost one reviews first, whichever level sent an earlier reply back.
+        process.completeTask(caseNumber, "Task_HandleCase", c.getActingSubCenterId() == null ? Map.of()
+                : Map.of(SUB_CENTER_CODE, actingSubCenterCode(c)));
         process.stopEscalation(caseNumber);
     }
 

@@ -27,6 +27,10 @@ final class ProcessVariables {
     static final String SUB_CENTER_CODE = "subCenterCode";
     static final String SUB_CENTER_RULING = "subCenterRuling";
     static final String SUB_CENTER_APPROVED = "subCenterApproved";
+    /** The (re-)dispatch inside a sub-center went to a unit running its own sub-center: that one signs next. */
+    static final String TO_SUB_CENTER = "toSubCenter";
+    /** An approved reply goes on to the sub-center above (subCenterCode now names it), not to the city center. */
+    static final String OUTER_SUB_CENTER_REVIEWS = "outerSubCenterReviews";
 
     static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
     static final String MESSAGE_FEEDBACK_GIVEN = "FeedbackGiven";

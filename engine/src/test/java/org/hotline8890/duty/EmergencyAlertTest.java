@@ -27,6 +27,7 @@ import org.hotline8890.notification.CitizenNotificationRepository;
 import org.hotline8890.notification.NotificationKind;
 import org.hotline8890.organisation.Organisation;
 import org.hotline8890.organisation.Role;
+import org.hotline8890.security.Staff;
 import org.hotline8890.workflow.CaseActions;
 import org.hotline8890.workflow.CaseIntake;
 import org.hotline8890.workflow.IntakeDecision;
@@ -152,6 +153,32 @@ class EmergencyAlertTest {
         Instant signBy = night.plus(Duration.ofMinutes(15));
         assertThat(c.getSubCenterSignBy()).isEqualTo(signBy);
         assertThat(timer(c, "Timer_SubCenterSignDeadline").getDuedate().toInstant()).isEqualTo(signBy);
+    }
+
+    @Test
+    void anUrgentCaseASubCenterReDispatchesAtNightAlertsTheReceivingUnitsDutyOfficer() {
+        roster.add(staff(organisation, "admin", Role.ADMIN, "CITY"), "DC", "区值班钱", "13911110011",
+                "2031-05-20 18:00", "2031-05-21 08:30", "OFFICER");
+        roster.add(staff(organisation, "admin", Role.ADMIN, "CITY"), "DC-DH", "街道值班孙", "13911110012",
+                "2031-05-20 18:00", "2031-05-21 08:30", "OFFICER");
+        Instant night = at("2031-05-20T22:10");
+        clock.setTo(night);
+        String n = intake.open(request(CaseType.COMPLAINT, "URBAN.ROAD", "DC", Urgency.URGENT, true, false, night),
+                IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher(organisation), n, IntakeDecision.DISPATCH, null, null, "DC");
+        Staff districtDc = staff(organisation, "district-dc", Role.DEPARTMENT, "DC");
+        actions.sign(districtDc, n);
+        Instant redispatched = at("2031-05-20T22:20");
+        clock.setTo(redispatched);
+        actions.redispatchInSubCenter(districtDc, n, "DC-DH");
+        HotlineCase c = cases.findByCaseNumber(n).orElseThrow();
+
+        assertThat(alertsOf(c)).extracting(CitizenNotification::getRecipientPhone)
+                .containsExactly("13911110011", "13911110012");
+        Instant signBy = redispatched.plus(Duration.ofMinutes(15));
+        assertThat(c.getSignBy()).isEqualTo(signBy);
+        assertThat(timer(c, "Timer_LowerSignDeadline").getDuedate().toInstant()).isEqualTo(signBy);
+        assertThat(eventsOf(c, CaseEventType.DUTY_ALERTED)).hasSize(2);
     }
 
     private HotlineCase dispatchedAt(Instant at, Urgency urgency) {

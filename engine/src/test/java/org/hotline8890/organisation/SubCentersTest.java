@@ -57,6 +57,9 @@ class SubCentersTest {
     @Autowired CaseRepository cases;
     @Autowired Organisation organisation;
     @Autowired ObjectMapper json;
+    @Autowired StaffAccounts accounts;
+
+    private static final String COMMUNITY_PASSWORD = "Dongh-community-8890";
 
     Staff dispatcher;
 
@@ -116,6 +119,64 @@ class SubCentersTest {
         assertThat(steps).containsSubsequence("DISPATCHED@DC", "SUB_CENTER_SIGNED@DC", "REDISPATCHED@DC-DH",
                 "RETURNED_TO_SUB_CENTER@DC-DH", "SUB_CENTER_RETURN_REFUSED@DC", "SIGNED@DC-DH", "REPLIED@DC-DH",
                 "SUB_CENTER_REPLY_APPROVED@DC");
+    }
+
+    @Test
+    void aStreetSubCenterBelowTheDistrictsWorksItsOwnLoopByApiAndSendsReturnsAndRepliesUpOneLevel() throws Exception {
+        OrgUnit street = organisation.byCode("DC-DH").orElseThrow();
+        organisation.runSubCenter(street.getId(), true);
+        accounts.create("dc-dh-01-clerk", "东华一社区承办人", Role.DEPARTMENT,
+                organisation.byCode("DC-DH-01").orElseThrow().getId(), COMMUNITY_PASSWORD);
+        // "Other" cases may go down to a community (the dispatch level rule); roads stop at the street office.
+        String n = intake.open(request(CaseType.COMPLAINT, "OTHER", "DC", Urgency.NORMAL, true, false, Instant.now()),
+                IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher, n, IntakeDecision.DISPATCH, null, null, "DC");
+        api("district-dc", n, "sign", null).andExpect(status().isNoContent());
+        api("district-dc", n, "redispatch", "{\"departmentCode\":\"DC-DH\"}").andExpect(status().isNoContent());
+
+        // The street signs as a sub-center and re-dispatches inside its own subtree only.
+        assertThat(consoleSubCenter(n)).isEqualTo(street.getName());
+        api("district-dc", n, "redispatch", "{\"departmentCode\":\"DC-DH-01\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("case.notYourSubCenter"));
+        api("dept-dc-street", n, "sign", null).andExpect(status().isNoContent());
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REDISPATCHING);
+        api("dept-dc-street", n, "redispatch", "{\"departmentCode\":\"DC-CGJ\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("department.notBelowSubCenter"));
+        api("dept-dc-street", n, "redispatch", "{\"departmentCode\":\"DC-DH-01\"}").andExpect(status().isNoContent());
+
+        // The community's return goes to the street, which passes it up to the district, one level.
+        communityApi(n, "return", "{\"reason\":\"不在本社区\"}").andExpect(status().isNoContent());
+        assertThat(consoleSubCenter(n)).isEqualTo(street.getName());
+        api("dept-dc-street", n, "sub-center-ruling", "{\"ruling\":\"PASS_UP\",\"comment\":\"不属于东华街道\"}")
+                .andExpect(status().isNoContent());
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.RETURNED_TO_SUB_CENTER);
+        assertThat(consoleSubCenter(n)).isEqualTo(organisation.byCode("DC").orElseThrow().getName());
+        api("dept-dc-street", n, "sub-center-ruling", "{\"ruling\":\"SEND_BACK\",\"comment\":\"x\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("case.notYourSubCenter"));
+        api("district-dc", n, "sub-center-ruling", "{\"ruling\":\"SEND_BACK\",\"comment\":\"属于东华街道\"}")
+                .andExpect(status().isNoContent());
+        api("dept-dc-street", n, "sign", null).andExpect(status().isNoContent());
+        api("dept-dc-street", n, "redispatch", "{\"departmentCode\":\"DC-DH-01\"}").andExpect(status().isNoContent());
+        communityApi(n, "sign", null).andExpect(status().isNoContent());
+
+        // The reply is reviewed by the street, then the district, then the city center.
+        communityApi(n, "reply", "{\"text\":\"已处理\"}").andExpect(status().isNoContent());
+        api("district-dc", n, "sub-center-review", "{\"approved\":true}").andExpect(status().isConflict());
+        api("dept-dc-street", n, "sub-center-review", "{\"approved\":true}").andExpect(status().isNoContent());
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.SUB_CENTER_REVIEW);
+        api("district-dc", n, "sub-center-review", "{\"approved\":true}").andExpect(status().isNoContent());
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REPLIED);
+
+        JsonNode view = json.readTree(mvc.perform(get("/api/cases/" + n).with(httpBasic("dispatcher", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> steps = new ArrayList<>();
+        view.get("timeline").forEach(e -> steps.add(e.get("event").asText() + "@" + e.get("unit").asText()));
+        assertThat(steps).containsSubsequence("SUB_CENTER_SIGNED@DC", "REDISPATCHED@DC-DH", "SUB_CENTER_SIGNED@DC-DH",
+                "REDISPATCHED@DC-DH-01", "RETURNED_TO_SUB_CENTER@DC-DH-01", "RETURN_PASSED_UP@DC-DH",
+                "SUB_CENTER_RETURN_REFUSED@DC", "SUB_CENTER_SIGNED@DC-DH", "SIGNED@DC-DH-01", "REPLIED@DC-DH-01",
+                "SUB_CENTER_REPLY_APPROVED@DC-DH", "SUB_CENTER_REPLY_APPROVED@DC");
+        actions.reviewReply(dispatcher, n, true, null);
+        organisation.runSubCenter(street.getId(), false);
     }
 
     @Test
@@ -261,6 +322,19 @@ class SubCentersTest {
             request = request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
         return mvc.perform(request);
+    }
+
+    private ResultActions communityApi(String n, String action, String body) throws Exception {
+        var request = post("/api/department/cases/" + n + "/" + action).with(httpBasic("dc-dh-01-clerk", COMMUNITY_PASSWORD));
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return mvc.perform(request);
+    }
+
+    /** The sub-center the center's console names for the case in its sub-center queue. */
+    private String consoleSubCenter(String n) throws Exception {
+        return page("/center", session("dispatcher")).select("tr[data-case=" + n + "] .sub-center").text();
     }
 
     private List<String> own(String user) throws Exception {

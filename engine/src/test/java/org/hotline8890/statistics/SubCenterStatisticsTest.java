@@ -47,6 +47,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *  T5  DC              10:00 on time                 DC-DH returns, DC passes it up, the city   HBJ (no sub-center any more)
  *                                                    re-dispatches to HBJ, signed on time
  * </pre>
+ * and, in October, T6 through two nested sub-centers: DC signs 10:00 (due 11:00, on time) and re-dispatches
+ * to street office DC-DH, which runs its own sub-center; DC-DH signs 14:00 (due 13:00, late) and re-dispatches
+ * to community DC-DH-01, which signs 15:00 (due 16:00, on time).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -64,13 +67,14 @@ class SubCenterStatisticsTest {
     @Autowired Organisation organisation;
 
     JsonNode report;
+    JsonNode october;
 
     @BeforeAll
     void storeTheCasesAndAskForSeptember() throws Exception {
         store("09-04 08:00", "DC", c -> {   // T1
             c.dispatchToSubCenter(unit("DC"), deadlines("09-04 11:00", "09-11 23:59:59"), "center", at("09-04 09:00"));
             c.signForSubCenter("district-dc", at("09-04 10:00"));
-            c.redispatchInSubtree(unit("DC-DH"), at("09-04 13:00"), true, "DC → DC-DH", "district-dc", at("09-04 11:00"));
+            c.redispatchInSubtree(unit("DC-DH"), false, at("09-04 13:00"), true, "DC → DC-DH", "district-dc", at("09-04 11:00"));
             c.signFor("street", at("09-04 12:00"));
             c.reply("已处理", "street", at("09-06 09:00"));
             c.approveReplyAtSubCenter("district-dc", at("09-06 10:00"));
@@ -82,26 +86,40 @@ class SubCenterStatisticsTest {
         store("09-05 08:00", "DC", c -> {   // T2
             c.dispatchToSubCenter(unit("DC"), deadlines("09-05 11:00", "09-12 23:59:59"), "center", at("09-05 09:00"));
             c.signForSubCenter("district-dc", at("09-05 12:00"));
-            c.redispatchInSubtree(unit("DC-CGJ"), at("09-05 14:00"), true, "DC → DC-CGJ", "district-dc", at("09-05 12:30"));
+            c.redispatchInSubtree(unit("DC-CGJ"), false, at("09-05 14:00"), true, "DC → DC-CGJ", "district-dc", at("09-05 12:30"));
         });
         store("09-06 08:00", "DC", c ->     // T3
             c.dispatchToSubCenter(unit("DC"), deadlines("09-06 11:00", "09-13 23:59:59"), "center", at("09-06 09:00")));
         store("09-07 08:00", "XC", c -> {   // T4
             c.dispatchToSubCenter(unit("XC"), deadlines("09-07 11:00", "09-14 23:59:59"), "center", at("09-07 09:00"));
             c.signForSubCenter("district-xc", at("09-07 10:30"));
-            c.redispatchInSubtree(unit("XC-XH"), at("09-07 13:00"), true, "XC → XC-XH", "district-xc", at("09-07 10:45"));
+            c.redispatchInSubtree(unit("XC-XH"), false, at("09-07 13:00"), true, "XC → XC-XH", "district-xc", at("09-07 10:45"));
             c.signFor("street", at("09-07 14:00"));
         });
         store("09-08 08:00", "DC", c -> {   // T5
             c.dispatchToSubCenter(unit("DC"), deadlines("09-08 11:00", "09-15 23:59:59"), "center", at("09-08 09:00"));
             c.signForSubCenter("district-dc", at("09-08 10:00"));
-            c.redispatchInSubtree(unit("DC-DH"), at("09-08 13:00"), true, "DC → DC-DH", "district-dc", at("09-08 10:30"));
+            c.redispatchInSubtree(unit("DC-DH"), false, at("09-08 13:00"), true, "DC → DC-DH", "district-dc", at("09-08 10:30"));
             c.returnToSubCenter("不属于街道", "street", at("09-08 11:00"));
             c.passReturnUp("属于市级部门职责", "district-dc", at("09-08 11:30"));
             c.chooseDepartment(unit("HBJ"), 3);
             c.dispatchTo(unit("HBJ"), deadlines("09-08 14:00", "09-15 23:59:59"), "center", at("09-08 12:00"));
             c.signFor("hbj", at("09-08 13:00"));
         });
+
+        store("10-09 08:00", "DC", c -> {   // T6
+            c.dispatchToSubCenter(unit("DC"), deadlines("10-09 11:00", "10-16 23:59:59"), "center", at("10-09 09:00"));
+            c.signForSubCenter("district-dc", at("10-09 10:00"));
+            c.redispatchInSubtree(unit("DC-DH"), true, at("10-09 13:00"), true, "DC → DC-DH", "district-dc", at("10-09 10:30"));
+            c.signForSubCenter("dept-dc-street", at("10-09 14:00"));
+            c.redispatchInSubtree(unit("DC-DH-01"), false, at("10-09 16:00"), true, "DC-DH → DC-DH-01", "dept-dc-street",
+                    at("10-09 14:30"));
+            c.signFor("community", at("10-09 15:00"));
+        });
+        october = json.readTree(mvc.perform(get("/api/public/statistics")
+                        .param("from", "2023-10-01").param("to", "2023-10-31")
+                        .param("level", "CITY,DISTRICT,STREET,COMMUNITY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 
         report = json.readTree(mvc.perform(get("/api/public/statistics")
                         .param("from", "2023-09-01").param("to", "2023-09-30")
@@ -163,11 +181,33 @@ class SubCenterStatisticsTest {
         assertThat(unit("HBJ", "DEPARTMENT").get("subCenterSigning").get("cases").asInt()).isZero();
     }
 
+    /*
+     * T6: the sub-center signing figure is the sign-for of the sub-center the city dispatched to (DC, on time);
+     * the street's nested signing (late) is in no figure; the case counts for the community and rolls up.
+     */
+    @Test
+    void throughNestedSubCentersOnlyTheCitysSubCenterSigningCountsAndTheCaseRollsUpFromTheCommunity() throws Exception {
+        assertThat(unit(october, "DC", "DISTRICT").get("subCenterSigning")).isEqualTo(json.readTree("""
+                {"cases":1,"signDecided":1,"signedOnTime":1,"onTimeSignRate":1.0}"""));
+        assertThat(unit(october, "CITY", "CITY").get("subCenterSigning").get("cases").asInt()).isEqualTo(1);
+        assertThat(unit(october, "DC-DH", "STREET").get("subCenterSigning").get("cases").asInt()).isZero();
+        for (String[] row : new String[][] {{"DC-DH-01", "COMMUNITY"}, {"DC-DH", "STREET"}, {"DC", "DISTRICT"}}) {
+            JsonNode figures = unit(october, row[0], row[1]).get("figures");
+            assertThat(figures.get("dispatched").asInt()).as(row[0]).isEqualTo(1);
+            assertThat(figures.get("signedOnTime").asInt()).as(row[0]).isEqualTo(1);
+            assertThat(figures.get("returned").asInt()).as(row[0]).isZero();
+        }
+    }
+
     private JsonNode figures(String code, String kind) {
         return unit(code, kind).get("figures");
     }
 
     private JsonNode unit(String code, String kind) {
+        return unit(report, code, kind);
+    }
+
+    private JsonNode unit(JsonNode report, String code, String kind) {
         for (JsonNode unit : report.get("units")) {
             if (unit.get("code").asText().equals(code)) {
                 assertThat(unit.get("kind").asText()).isEqualTo(kind);

@@ -536,6 +536,99 @@ class CaseLifecycleProcessTest {
                         CaseEventType.RETURNED, CaseEventType.DISPATCHED);
     }
 
+    @Test
+    void aStreetSubCenterInsideTheDistrictsRunsItsOwnLoopAndPassesReturnsAndRepliesUpOneLevelAtATime() {
+        Staff districtDc = staff(organisation, "district-dc", Role.DEPARTMENT, "DC");
+        Staff street = staff(organisation, "dept-dc-street", Role.DEPARTMENT, "DC-DH");
+        Staff community = staff(organisation, "dc-dh-01-clerk", Role.DEPARTMENT, "DC-DH-01");
+        Long streetId = organisation.byCode("DC-DH").orElseThrow().getId();
+        organisation.runSubCenter(streetId, true);
+        // "Other" cases may go down to a community (the dispatch level rule); roads stop at the street office.
+        String n = intake.open(request(CaseType.COMPLAINT, "OTHER", "DC", Urgency.NORMAL, true, false, Instant.now()),
+                IntakeDecision.REVIEW, null, "channel:web").theCase().getCaseNumber();
+        actions.reviewIntake(dispatcher, n, IntakeDecision.DISPATCH, null, null, "DC");
+        actions.sign(districtDc, n);
+        actions.redispatchInSubCenter(districtDc, n, "DC-DH");
+
+        // The street runs a sub-center: it signs, on the clock the district's re-dispatch started, and
+        // re-dispatches inside its own subtree; the district's own sign-for figure stays the district's.
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterSign");
+        HotlineCase atStreet = load(n);
+        assertThat(code(atStreet.getActingSubCenterId())).isEqualTo("DC-DH");
+        assertThat(atStreet.subCenterLevels()).extracting(this::code).containsExactly("DC", "DC-DH");
+        assertThat(atStreet.getSubCenterSince()).isNotNull();
+        assertThat(timer(n, "Timer_SubCenterSignDeadline").getDuedate().toInstant()).isEqualTo(atStreet.getSignBy());
+        fire(n, "Timer_SubCenterSignDeadline");
+        assertThat(load(n).isSignedLate()).isTrue();
+        assertThat(load(n).isSubCenterSignedLate()).as("the district signed in time").isFalse();
+        assertThatThrownBy(() -> actions.redispatchInSubCenter(districtDc, n, "DC-CGJ"))
+                .isInstanceOf(CaseStateException.class).hasMessageContaining("sub-center's own staff");
+        actions.sign(street, n);
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterRedispatch");
+        assertThatThrownBy(() -> actions.redispatchInSubCenter(street, n, "DC-CGJ"))
+                .isInstanceOf(DispatchLevelRefused.class).hasMessageContaining("not a unit below");
+        actions.redispatchInSubCenter(street, n, "DC-DH-01");
+        assertThat(instance(n)).isWaitingAt("Task_LowerUnitSign");
+
+        // The community's return goes to the street; the street passes it up to the district, not the city.
+        actions.returnToCenter(community, n, "不在本社区");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReturn");
+        assertThatThrownBy(() -> actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.SEND_BACK, null, "x"))
+                .isInstanceOf(CaseStateException.class);
+        actions.ruleOnReturnInSubCenter(street, n, SubCenterRuling.PASS_UP, null, "不属于东华街道");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReturn");
+        HotlineCase passedUp = load(n);
+        assertThat(passedUp.getStatus()).isEqualTo(CaseStatus.RETURNED_TO_SUB_CENTER);
+        assertThat(code(passedUp.getDepartmentId())).isEqualTo("DC-DH");
+        assertThat(code(passedUp.getActingSubCenterId())).isEqualTo("DC");
+        assertThat(passedUp.getReturnCount()).as("still inside the district's subtree").isZero();
+
+        // The district refuses: the street's sub-center signs again; then the street returns it itself.
+        actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.SEND_BACK, null, "属于东华街道辖区");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterSign");
+        assertThat(code(load(n).getActingSubCenterId())).isEqualTo("DC-DH");
+        actions.returnToCenter(street, n, "请区分中心改派");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReturn");
+        assertThat(code(load(n).getActingSubCenterId())).isEqualTo("DC");
+        actions.ruleOnReturnInSubCenter(districtDc, n, SubCenterRuling.REDISPATCH, "DC-DH", "仍由东华街道办理");
+        actions.sign(street, n);
+        actions.redispatchInSubCenter(street, n, "DC-DH-01");
+        actions.sign(community, n);
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+
+        // The reply climbs one level at a time: street, then district, then the city center.
+        actions.reply(community, n, "已清理");
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReply");
+        assertThat(code(load(n).getActingSubCenterId())).isEqualTo("DC-DH");
+        assertThatThrownBy(() -> actions.reviewReplyInSubCenter(districtDc, n, true, null))
+                .isInstanceOf(CaseStateException.class);
+        actions.reviewReplyInSubCenter(street, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_SubCenterReviewReply");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.SUB_CENTER_REVIEW);
+        assertThat(code(load(n).getActingSubCenterId())).isEqualTo("DC");
+        actions.reviewReplyInSubCenter(districtDc, n, false, "请补充现场照片");
+        assertThat(instance(n)).isWaitingAt("Task_HandleCase");
+        actions.reply(community, n, "已清理并附照片");
+        assertThat(code(load(n).getActingSubCenterId())).as("the street reviews again first").isEqualTo("DC-DH");
+        actions.reviewReplyInSubCenter(street, n, true, null);
+        actions.reviewReplyInSubCenter(districtDc, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_ReviewReply");
+        assertThat(load(n).getStatus()).isEqualTo(CaseStatus.REPLIED);
+        actions.reviewReply(dispatcher, n, true, null);
+        assertThat(instance(n)).isWaitingAt("Task_AwaitFeedback");
+
+        assertThat(events.findByCaseIdOrderByIdAsc(load(n).getId())).extracting(e -> e.getType() + "@" + code(e.getDepartmentId()))
+                .containsSubsequence("SUB_CENTER_SIGNED@DC", "REDISPATCHED@DC-DH", "SUB_CENTER_SIGNED@DC-DH",
+                        "REDISPATCHED@DC-DH-01", "RETURNED_TO_SUB_CENTER@DC-DH-01", "RETURN_PASSED_UP@DC-DH",
+                        "SUB_CENTER_RETURN_REFUSED@DC", "RETURNED_TO_SUB_CENTER@DC-DH", "REDISPATCHED@DC-DH",
+                        "SIGNED@DC-DH-01", "REPLIED@DC-DH-01", "SUB_CENTER_REPLY_APPROVED@DC-DH",
+                        "SUB_CENTER_REPLY_SENT_BACK@DC", "SUB_CENTER_REPLY_APPROVED@DC-DH",
+                        "SUB_CENTER_REPLY_APPROVED@DC", "REPLY_ACCEPTED@DC-DH-01");
+
+        // No case is in the street's loop any more: the administrator may turn its sub-center off again.
+        organisation.runSubCenter(streetId, false);
+    }
+
     /** An urban case the center sends to the district itself, whose sub-center then takes it on. */
     private String dispatchedToSubCenter(String district) {
         String n = intake.open(request(CaseType.COMPLAINT, "URBAN.ROAD", district, Urgency.NORMAL, true, false,
