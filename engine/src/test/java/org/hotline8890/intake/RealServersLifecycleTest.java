@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hotline8890.RealServers;
 import org.hotline8890.cases.CaseNumbers;
 import org.hotline8890.cases.CaseNumbersTest;
 import org.hotline8890.cases.CaseRepository;
@@ -48,24 +49,7 @@ class RealServersLifecycleTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> env("HOTLINE_IT_DB_URL"));
-        registry.add("spring.datasource.username", () -> env("HOTLINE_IT_DB_USER"));
-        registry.add("spring.datasource.password", () -> env("HOTLINE_IT_DB_PASSWORD"));
-        registry.add("spring.rabbitmq.host", () -> env("HOTLINE_IT_RABBIT_HOST"));
-        registry.add("spring.rabbitmq.port", () -> env("HOTLINE_IT_RABBIT_PORT"));
-        registry.add("spring.rabbitmq.username", () -> env("HOTLINE_IT_RABBIT_USER"));
-        registry.add("spring.rabbitmq.password", () -> env("HOTLINE_IT_RABBIT_PASSWORD"));
-        // Optional: a virtual host of its own keeps this run's queues apart from another run's on the same broker.
-        registry.add("spring.rabbitmq.virtual-host", () -> System.getenv().getOrDefault("HOTLINE_IT_RABBIT_VHOST", "/"));
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null) {
-            throw new IllegalStateException(name + " must be set for the real-servers tests (see README)");
-        }
-        return value;
+        RealServers.register(registry);
     }
 
     @Autowired JdbcTemplate jdbc;
