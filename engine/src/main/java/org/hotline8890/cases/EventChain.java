@@ -29,7 +29,11 @@ class EventChain {
     }
 
     void append(CaseChanged change) {
-        EventChainHead head = lockOrStart(change.caseId());
+        // A case's first event is recorded in the transaction that creates the case: nothing can be
+        // before it, and no other transaction can see the case to write to its chain yet.
+        EventChainHead head = change.type() == CaseEventType.RECEIVED
+                ? heads.save(new EventChainHead(change.caseId()))
+                : lockOrStart(change.caseId());
         // The event recording a removal pins the comments redacted before it (CommentRedaction).
         String redactions = change.type() == CaseEventType.PERSONAL_DATA_ERASED ? redactionsOf(change.caseId()) : null;
         CaseEvent event = events.save(new CaseEvent(change, head.getLastHash(), redactions));

@@ -3,7 +3,12 @@ package org.hotline8890.cases;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * The end of one case's event chain: how many events it holds and the last one's hash. A writer
@@ -11,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "case_event_chain")
-public class EventChainHead {
+public class EventChainHead implements Persistable<Long> {
 
     @Id
     @Column(name = "case_id")
@@ -22,6 +27,12 @@ public class EventChainHead {
     private Long lastEventId;
     @Column(name = "last_hash")
     private String lastHash;
+    /**
+     * A head made here and not stored yet. The id is the case's, assigned, so without this Spring Data
+     * would merge it: one more SELECT in every intake to find the row that cannot exist yet.
+     */
+    @Transient
+    private boolean fresh;
 
     protected EventChainHead() {
     }
@@ -29,6 +40,23 @@ public class EventChainHead {
     EventChainHead(Long caseId) {
         this.caseId = caseId;
         this.lastHash = EventHash.GENESIS;
+        this.fresh = true;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.fresh = false;
+    }
+
+    @Override
+    public Long getId() {
+        return caseId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     void advanceTo(Long eventId, String hash) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -67,6 +68,8 @@ class OpenCaseIndex implements AutoCloseable {
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
     /** In how many indexed cases each word occurs: kept here, cheaper than asking Lucene per word. */
     private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
+    /** Writes since the searchers were last refreshed. */
+    private final AtomicBoolean stale = new AtomicBoolean();
 
     private record Entry(OpenCase openCase, Map<String, Integer> words) {
     }
@@ -81,16 +84,30 @@ class OpenCaseIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces an open case. */
+    /**
+     * Adds or replaces an open case. A case that changed state but not its text, district or time
+     * of receipt (most changes) is left as it is: analysing the text again was a fifth of an intake's CPU.
+     */
     void put(OpenCase c) {
-        write(c);
-        refresh();
+        Entry current = entries.get(c.id());
+        if (current == null || !current.openCase().equals(c)) {
+            write(c);
+        }
     }
 
+    /**
+     * Makes every write so far visible to searches. Done before a search, not after each write: reopening
+     * the reader per write cost more than the rest of the indexing, and only staff pages search, far
+     * less often than cases change (docs/benchmarks.md, channel burst).
+     */
     private void refresh() {
+        if (!stale.getAndSet(false)) {
+            return;
+        }
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
+            stale.set(true);
             throw new UncheckedIOException(e);
         }
     }
@@ -104,6 +121,7 @@ class OpenCaseIndex implements AutoCloseable {
             doc.add(new StringField(DISTRICT, c.districtCode() == null ? "" : c.districtCode(), Field.Store.NO));
             doc.add(new LongPoint(RECEIVED, c.receivedAt().toEpochMilli()));
             writer.updateDocument(new Term(ID, Long.toString(c.id())), doc);
+            stale.set(true);
             forget(entries.put(c.id(), new Entry(c, words)));
             words.keySet().forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
         } catch (IOException e) {
@@ -115,8 +133,8 @@ class OpenCaseIndex implements AutoCloseable {
     void remove(long id) {
         try {
             writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            stale.set(true);
             forget(entries.remove(id));
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +154,6 @@ class OpenCaseIndex implements AutoCloseable {
             write(c);
         });
         List.copyOf(entries.keySet()).stream().filter(id -> !keep.contains(id)).forEach(this::remove);
-        refresh();
     }
 
     Collection<OpenCase> all() {
@@ -170,6 +187,7 @@ class OpenCaseIndex implements AutoCloseable {
         if (excludeId != null) {
             query.add(new TermQuery(new Term(ID, excludeId.toString())), BooleanClause.Occur.MUST_NOT);
         }
+        refresh();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

@@ -114,6 +114,22 @@ class OpenCaseIndexTest {
     }
 
     @Test
+    void aSearchSeesEveryWriteMadeSinceThePreviousSearchAndAnUnchangedCaseStaysOnce() {
+        String subject = "井盖缺失";
+        String content = "人民路第二小学门口的井盖不见了，有个大洞。";
+        int before = index.size();
+        open(1, "DC", NOW, subject, content);
+        assertThat(ids(similarTo(subject, content, "DC"))).containsExactly(1L);
+        open(2, "DC", NOW, subject, content + "很危险。");
+        open(1, "DC", NOW, subject, content);
+        open(3, "DC", NOW, "电梯故障", "阳光城小区8栋电梯经常困人。");
+        index.remove(2);
+        open(4, "DC", NOW, subject, content);
+        assertThat(ids(similarTo(subject, content, "DC"))).containsExactlyInAnyOrder(1L, 4L);
+        assertThat(index.size()).isEqualTo(before + 3);
+    }
+
+    @Test
     void aTextWithoutWordsFindsNothing() {
         assertThat(similarTo("", "！？。", "DC")).isEmpty();
     }
