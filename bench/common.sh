@@ -91,7 +91,8 @@ start_engine() {
     export SPRING_RABBITMQ_VIRTUAL_HOST=$BENCH_VHOST
     export HOTLINE_LIMIT_SUBMISSIONS=100000000 HOTLINE_LIMIT_LOOKUPS=100000000
     export HOTLINE_LIMIT_CODE_FAILURES_PER_CASE=100000000 HOTLINE_LIMIT_CODE_FAILURES_PER_ADDRESS=100000000
-    exec java -Xmx"$ENGINE_HEAP" -jar "$ENGINE_JAR" >"$ENGINE_LOG" 2>&1
+    # ENGINE_JAVA_OPTS: extra JVM options for a profiled run, e.g. a Flight Recorder recording.
+    exec java -Xmx"$ENGINE_HEAP" ${ENGINE_JAVA_OPTS:-} -jar "$ENGINE_JAR" >"$ENGINE_LOG" 2>&1
   ) &
   ENGINE_PID=$!
   local waited=0

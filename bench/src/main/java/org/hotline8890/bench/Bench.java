@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake} or {@code lookup}; every setting comes from the environment (the run
+ * Entry point: {@code intake}, {@code lookup} or {@code burst}; every setting comes from the environment (the run
  * scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
@@ -55,15 +55,15 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !(args[0].equals("intake") || args[0].equals("lookup"))) {
-            System.err.println("usage: Bench intake|lookup   (settings in BENCH_* environment variables)");
-            System.exit(2);
-        }
-        Bench bench = new Bench();
-        if (args[0].equals("intake")) {
-            bench.intake();
-        } else {
-            bench.lookup();
+        String which = args.length == 1 ? args[0] : "";
+        switch (which) {
+            case "intake" -> new Bench().intake();
+            case "lookup" -> new Bench().lookup();
+            case "burst" -> Burst.run();
+            default -> {
+                System.err.println("usage: Bench intake|lookup|burst   (settings in BENCH_* environment variables)");
+                System.exit(2);
+            }
         }
     }
 
@@ -344,7 +344,7 @@ public final class Bench {
         return s == null ? "" : s.length() > 160 ? s.substring(0, 160) : s;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

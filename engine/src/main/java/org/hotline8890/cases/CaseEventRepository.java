@@ -2,6 +2,8 @@ package org.hotline8890.cases;
 
 import java.util.List;
 
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.data.repository.Repository;
 
 /** Append-only by construction: no update or delete methods. */
@@ -9,5 +11,7 @@ public interface CaseEventRepository extends Repository<CaseEvent, Long> {
 
     CaseEvent save(CaseEvent event);
 
-    List<CaseEvent> findByCaseIdOrderByIdAsc(Long caseId);
+    // A JPQL string, translated once; see CaseRepository.findByCaseNumber.
+    @Query("select e from CaseEvent e where e.caseId = :caseId order by e.id")
+    List<CaseEvent> findByCaseIdOrderByIdAsc(@Param("caseId") Long caseId);
 }

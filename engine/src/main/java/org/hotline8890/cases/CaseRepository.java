@@ -11,7 +11,11 @@ import org.springframework.data.repository.query.Param;
 
 public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
-    Optional<HotlineCase> findByCaseNumber(String caseNumber);
+    // Written out, not derived from the name: Spring Data builds a derived query as a new criteria
+    // query on every call, which Hibernate translates to SQL every time (a tenth of an intake's CPU in
+    // the profile, docs/benchmarks.md); a JPQL string is translated once and its plan cached.
+    @Query("select c from HotlineCase c where c.caseNumber = :caseNumber")
+    Optional<HotlineCase> findByCaseNumber(@Param("caseNumber") String caseNumber);
 
     /** A caller's cases, newest first; pass {@link PhoneNumbers#storedForms} so every way of writing the number matches. */
     List<HotlineCase> findTop50ByContactPhoneInOrderByReceivedAtDesc(Collection<String> phones);
