@@ -61,6 +61,15 @@ class ContactRouting {
         return new Route(Outcome.APPEND, c, null);
     }
 
+    /**
+     * A reply (it names its parent message) whose parent is not known yet, neither as a contact nor as
+     * a message we sent: the parent may be in the hands of another consumer at this moment.
+     */
+    boolean parentUnknown(ContactMessage m) {
+        String parent = m.metadata().get(ContactMessage.IN_REPLY_TO);
+        return parent != null && !parent.isBlank() && answered(m).isEmpty();
+    }
+
     private Optional<HotlineCase> answered(ContactMessage m) {
         String parent = m.metadata().get(ContactMessage.IN_REPLY_TO);
         if (parent == null || parent.isBlank()) {

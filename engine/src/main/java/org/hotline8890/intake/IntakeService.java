@@ -74,6 +74,17 @@ public class IntakeService {
         return once(contact.channel(), contact.channelMessageId(), contact.receivedAt(), () -> apply(contact));
     }
 
+    /**
+     * True while a reply should wait for its parent message to be taken in: the parent is not known
+     * and the reply was received less than {@code wait} ago. Older replies are taken as they are (a
+     * reply to a post the hotline never saw opens a case of its own).
+     */
+    @Transactional(readOnly = true)
+    public boolean awaitsParent(ContactMessage contact, java.time.Duration wait) {
+        return contact.receivedAt().isAfter(clock.instant().minus(wait)) && routing.parentUnknown(contact)
+                && contacts.findByChannelAndChannelMessageId(contact.channel(), contact.channelMessageId()).isEmpty();
+    }
+
     /** A new case comes with its query code; a contact that joined or rated a case has none. */
     private CaseIntake.Opened apply(ContactMessage contact) {
         String actor = "channel:" + contact.channel().name().toLowerCase();

@@ -49,6 +49,8 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
     static final String DEAD_QUEUE = "hotline.intake.dead";
     private static final long CONFIRM_TIMEOUT_SECONDS = 10;
     private static final String REASON_HEADER = "x-hotline-reason";
+    /** Long enough for the parent's intake (tens of milliseconds) to commit, short enough not to stall the consumer. */
+    private static final Duration PARENT_PAUSE = Duration.ofMillis(200);
 
     private static final Logger log = LoggerFactory.getLogger(RabbitIntakeQueue.class);
 
@@ -57,6 +59,7 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
     private final IntakeService intake;
     private final DeadLetters deadLetters;
     private final Duration outagePause;
+    private final Duration parentWait;
 
     RabbitIntakeQueue(RabbitTemplate rabbit, ContactCodec codec, IntakeService intake, @Lazy DeadLetters deadLetters,
                       IntakeSettings settings) {
@@ -65,6 +68,7 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.outagePause = settings.outagePause();
+        this.parentWait = settings.parentWait();
     }
 
     /** Ready messages on the broker's queue (unacknowledged ones in a consumer's prefetch are not counted). */
@@ -142,7 +146,16 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
     void consume(Message message, Channel channel, @Header(AmqpHeaders.DELIVERY_TAG) long tag) throws IOException {
         String payload = new String(message.getBody(), StandardCharsets.UTF_8);
         try {
-            intake.accept(codec.decode(payload));
+            ContactMessage contact = codec.decode(payload);
+            if (intake.awaitsParent(contact, parentWait)) {
+                // Another consumer may be taking in the post or mail this one answers (they came in the
+                // same poll); back on the queue for a moment, not counted as a failure.
+                log.debug("contact {} waits for its parent message", contact.key());
+                pause(PARENT_PAUSE);
+                channel.basicNack(tag, false, true);
+                return;
+            }
+            intake.accept(contact);
         } catch (InvalidContactException e) {
             log.warn("contact {} dead-lettered: {}", message.getMessageProperties().getMessageId(), e.getMessage());
             deadLetter(message, e.getMessage());
@@ -192,8 +205,12 @@ class RabbitIntakeQueue implements IntakeQueue, DeadLetters.Requeue, IntakeBackl
      * straight back to this consumer and spin through the queue as fast as the failures come.
      */
     private void pauseForOutage() {
+        pause(outagePause);
+    }
+
+    private static void pause(Duration duration) {
         try {
-            Thread.sleep(outagePause.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -122,6 +122,33 @@ class RealServersLifecycleTest {
     }
 
     @Test
+    void aCommentTakenBeforeItsPostStillJoinsThePostsCase() throws InterruptedException {
+        String post = UUID.randomUUID().toString();
+        String comment = UUID.randomUUID().toString();
+        ContactMessage.Sender citizen = new ContactMessage.Sender(null, null, null, "东华路居民", false);
+        // Several consumers take one poll's messages at once: here the comment is even published first.
+        queue.publish(new ContactMessage(Channel.MICROBLOG, comment, Instant.now(), citizen, null,
+                "补充一下：路灯在12号楼门口", List.of(), null, "DC", null, null, null, false, false, null,
+                Map.of(ContactMessage.IN_REPLY_TO, post)));
+        Thread.sleep(1000);
+        queue.publish(new ContactMessage(Channel.MICROBLOG, post, Instant.now(), citizen, null,
+                "@8890 东华路小区路灯坏了一周了", List.of(), null, "DC", null, null, null, false, false, null, Map.of()));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM intake_contact WHERE channel = 'MICROBLOG' AND channel_message_id = ?",
+                Integer.class, comment) == 0) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT case_id FROM intake_contact WHERE channel = 'MICROBLOG' AND channel_message_id IN (?, ?)""",
+                Long.class, post, comment)).hasSize(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM case_event e JOIN intake_contact i ON i.case_id = e.case_id
+                WHERE i.channel_message_id = ? AND e.event_type = 'CONTACT_APPENDED'""", Integer.class, post)).isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableContactOnRabbitMqLandsInTheAdminsDeadLetterListWithItsReason() throws InterruptedException {
         String messageId = UUID.randomUUID().toString();
         queue.publish(new ContactMessage(Channel.SMS, messageId, Instant.now(),
