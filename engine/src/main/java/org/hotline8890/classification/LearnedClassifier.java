@@ -3,6 +3,7 @@ package org.hotline8890.classification;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotline8890.BackgroundBuild;
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseChanged;
 import org.hotline8890.cases.CaseStatus;
@@ -20,7 +21,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The {@link CaseClassifier}: naive Bayes models learnt from this hotline's closed cases (plus the demo
- * corpus when demo data is on). Built at start-up, rebuilt every {@code retrain-interval} so cases
+ * corpus when demo data is on). Built once the node is up, without holding back its start-up (a
+ * suggestion asked for before then waits for it); rebuilt every {@code retrain-interval} so cases
  * closed on other nodes and reopened-and-refiled cases count, and taught each case closed on this
  * node the moment its transaction commits. Until it has learnt enough it suggests nothing.
  */
@@ -36,6 +38,7 @@ class LearnedClassifier implements CaseClassifier {
     private final ClassificationFeedback feedback;
     private final Features features = new Features();
     private volatile CaseModel model;
+    private final BackgroundBuild firstTraining = new BackgroundBuild("classification model", this::retrain);
 
     LearnedClassifier(ClassificationSettings settings, HotlineProperties properties, ClosedCases closedCases,
                       Organisation organisation, ClassificationFeedback feedback) {
@@ -52,6 +55,8 @@ class LearnedClassifier implements CaseClassifier {
         if (!settings.enabled() || text == null || text.isBlank() || limit <= 0) {
             return CaseModel.nothing();
         }
+        // A suggestion asked for during start-up waits for the first model rather than get none.
+        firstTraining.await();
         return model.suggest(text, limit);
     }
 
@@ -65,9 +70,10 @@ class LearnedClassifier implements CaseClassifier {
         feedback.record(caseId, ClassificationFeedback.Field.DEPARTMENT, shown.departments(), chosen.department());
     }
 
+    /** Once the node is up, on a thread of its own. */
     @EventListener(ApplicationReadyEvent.class)
     void trainAtStartUp() {
-        retrain();
+        firstTraining.start();
     }
 
     @Scheduled(fixedDelayString = "${hotline.classification.retrain-interval:1h}",

@@ -3,6 +3,7 @@ package org.hotline8890.knowledge;
 import java.io.IOException;
 import java.time.Instant;
 
+import org.hotline8890.BackgroundBuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,21 +30,26 @@ class KnowledgeIndexing {
     private final ArticleRepository articles;
     private final KnowledgeSettings settings;
     private Instant seenUpTo = Instant.EPOCH;
+    private final BackgroundBuild firstBuild = new BackgroundBuild("knowledge index", () -> {
+        int count = refresh();
+        log.info("Knowledge base index built from {} articles", count);
+    });
 
     KnowledgeIndexing(ArticleRepository articles, KnowledgeSettings settings) {
         this.articles = articles;
         this.settings = settings;
     }
 
+    /** The index, once the whole table is in it: a search during start-up waits for the first build. */
     KnowledgeIndex index() {
+        firstBuild.await();
         return index;
     }
 
-    /** The whole table at start-up (everything is newer than the epoch). */
+    /** The whole table once the node is up (everything is newer than the epoch), on a thread of its own. */
     @EventListener(ApplicationReadyEvent.class)
     void build() {
-        int count = refresh();
-        log.info("Knowledge base index built from {} articles", count);
+        firstBuild.start();
     }
 
     @Scheduled(fixedDelayString = "${hotline.knowledge.refresh-interval:30s}",

@@ -2,6 +2,7 @@ package org.hotline8890.merging;
 
 import java.io.IOException;
 
+import org.hotline8890.BackgroundBuild;
 import org.hotline8890.cases.CaseChanged;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
@@ -30,19 +31,25 @@ class OpenCaseIndexing {
 
     private final OpenCaseIndex index = new OpenCaseIndex();
     private final CaseRepository cases;
+    private final BackgroundBuild firstBuild = new BackgroundBuild("open-case index", () -> {
+        rebuild();
+        log.info("Open-case index for repeat requests built from {} cases", index.size());
+    });
 
     OpenCaseIndexing(CaseRepository cases) {
         this.cases = cases;
     }
 
+    /** The index, once every open case is in it: a look-up during start-up waits for the first build. */
     OpenCaseIndex index() {
+        firstBuild.await();
         return index;
     }
 
+    /** Once the node is up, on a thread of its own. */
     @EventListener(ApplicationReadyEvent.class)
     void build() {
-        rebuild();
-        log.info("Open-case index for repeat requests built from {} cases", index.size());
+        firstBuild.start();
     }
 
     @Scheduled(fixedDelayString = "${hotline.merging.refresh-interval:5m}",
