@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -88,6 +89,46 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
             where (c.receivedAt >= :from and c.receivedAt < :to)
             """)
     List<HotlineCase> findReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /**
+     * The cases received in a period whose figures the statistics have not folded into their stored totals
+     * (index ix_case_figures_unsettled: the rows read are the open and recently finished ones, however long the history).
+     */
+    @Query("""
+            select c from HotlineCase c
+            where c.figuresSettled = false and c.receivedAt >= :from and c.receivedAt < :to
+            """)
+    List<HotlineCase> findUnsettledReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** Every region's cases that reached it in a period (see {@link #findInRegionReceivedBetween}). */
+    @Query("""
+            select c from HotlineCase c
+            where c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            """)
+    List<HotlineCase> findRegionReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** As {@link #findRegionReceivedBetween}, only the cases whose figures are not folded (ix_case_figures_unsettled_region). */
+    @Query("""
+            select c from HotlineCase c
+            where c.figuresSettled = false and c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            """)
+    List<HotlineCase> findUnsettledRegionReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /**
+     * Cases whose figures can no longer change with time, not yet folded: finished, and every deadline the
+     * figures judge either met or passed before {@code cutoff}. The query form of statistics.Settlement's rule.
+     */
+    @Query("""
+            select c.id from HotlineCase c
+            where c.figuresSettled = false and c.status in :finalStatuses
+              and (c.dispatchedAt is null
+                   or ((c.signedAt is not null or c.signBy < :cutoff) and (c.repliedAt is not null or c.handleBy < :cutoff)))
+              and (c.subCenterId is null or c.subCenterSignBy is null
+                   or c.subCenterSignedAt is not null or c.subCenterSignBy < :cutoff)
+            order by c.id
+            """)
+    List<Long> findSettleableIds(@Param("finalStatuses") Collection<CaseStatus> finalStatuses,
+                                 @Param("cutoff") Instant cutoff, Pageable page);
 
     /**
      * A region's cases for statistics in a period: those in the region now that reached it in the period
