@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake} or {@code lookup}; every setting comes from the environment (the run
+ * Entry point: {@code intake}, {@code lookup} or {@code statistics}; every setting comes from the environment (the run
  * scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
@@ -55,13 +56,15 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !(args[0].equals("intake") || args[0].equals("lookup"))) {
-            System.err.println("usage: Bench intake|lookup   (settings in BENCH_* environment variables)");
+        if (args.length != 1 || !List.of("intake", "lookup", "statistics").contains(args[0])) {
+            System.err.println("usage: Bench intake|lookup|statistics   (settings in BENCH_* environment variables)");
             System.exit(2);
         }
         Bench bench = new Bench();
         if (args[0].equals("intake")) {
             bench.intake();
+        } else if (args[0].equals("statistics")) {
+            new Statistics().run();
         } else {
             bench.lookup();
         }
@@ -344,7 +347,7 @@ public final class Bench {
         return s == null ? "" : s.length() > 160 ? s.substring(0, 160) : s;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

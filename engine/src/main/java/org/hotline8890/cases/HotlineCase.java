@@ -1030,7 +1030,6 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     }
 
     public Long getId() { return id; }
-    public long getVersion() { return version; }
     public String getCaseNumber() { return caseNumber; }
     public String getQueryCodeHash() { return queryCodeHash; }
     public CaseType getType() { return type; }

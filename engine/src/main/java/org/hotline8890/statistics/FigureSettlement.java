@@ -12,7 +12,7 @@ import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
 import org.hotline8890.cases.FigureInputs;
-import org.hotline8890.cases.HotlineCase;
+import org.hotline8890.cases.FoldableCase;
 import org.hotline8890.cases.SettledFiguresChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the figures of settled cases ({@link Settlement}) into the stored daily totals ({@link FigureStore})
- * and marks each case folded, in one transaction per batch; takes a folded case back when it changes.
+ * and marks each case folded, in one transaction per batch (the oldest first); takes a folded case back when it changes.
  *
  * <p>Each case is added exactly once: the mark is set by an UPDATE guarded by the case's version and the
  * unset mark, and only the cases whose UPDATE changed a row are added, in the same transaction. So two
@@ -91,13 +91,13 @@ public class FigureSettlement {
         }
         Map<FigureStore.Key, Tally> parts = new TreeMap<>();
         int folded = 0;
-        for (HotlineCase c : cases.findAllById(ids)) {
-            FigureInputs inputs = c.figureInputs();
+        for (FoldableCase c : cases.findFoldable(ids)) {
+            FigureInputs inputs = c.inputs();
             if (!Settlement.isSettled(inputs, cutoff)) {
                 continue;
             }
             int marked = jdbc.update("UPDATE hotline_case SET figures_settled = TRUE, version = version + 1"
-                    + " WHERE id = ? AND version = ? AND figures_settled = FALSE", c.getId(), c.getVersion());
+                    + " WHERE id = ? AND version = ? AND figures_settled = FALSE", c.id(), c.version());
             if (marked == 1) {
                 Settlement.contribute(inputs, zone, parts);
                 folded++;
