@@ -132,7 +132,7 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
 
     /** The figure inputs of these cases, read without loading them whole (the settlement reads hundreds at a time). */
     @Query("""
-            select new org.hotline8890.cases.FoldableCase(c.id, c.version, c.status, c.closure,
+            select new org.hotline8890.cases.FoldableCase(c.id, c.figuresSettled, c.status, c.closure,
                 c.departmentId, c.subCenterId, c.districtCode, c.regionCode, c.receivedAt, c.regionReceivedAt,
                 c.dispatchedAt, c.signBy, c.signedAt, c.handleBy, c.repliedAt,
                 c.returnCount, c.extensionCount, c.feedbackBy, c.rehandleCount, c.satisfaction,

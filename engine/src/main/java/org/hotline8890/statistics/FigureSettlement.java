@@ -3,15 +3,16 @@ package org.hotline8890.statistics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.hotline8890.HotlineProperties;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseStatus;
-import org.hotline8890.cases.FigureInputs;
 import org.hotline8890.cases.FoldableCase;
 import org.hotline8890.cases.SettledFiguresChanged;
 import org.slf4j.Logger;
@@ -28,11 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Folds the figures of settled cases ({@link Settlement}) into the stored daily totals ({@link FigureStore})
  * and marks each case folded, in one transaction per batch (the oldest first); takes a folded case back when it changes.
  *
- * <p>Each case is added exactly once: the mark is set by an UPDATE guarded by the case's version and the
- * unset mark, and only the cases whose UPDATE changed a row are added, in the same transaction. So two
- * nodes folding at once add each case once (the second waits for the first's row lock and then finds the
- * version moved), and a change to the case made meanwhile by someone who loaded it before the fold fails
- * on the version, as any concurrent change to a case does, instead of going unnoticed.
+ * <p>Each case is added exactly once: a batch locks its cases' rows before it reads them, skips those
+ * already marked, and marks and adds the rest in the same transaction. So two nodes folding at once add
+ * each case once (the second waits for the first's locks and then finds the cases marked). The mark also
+ * raises the case's version, so a change by someone who loaded the case before the fold fails on the
+ * version, as any concurrent change to a case does, instead of going unnoticed.
  */
 @Service
 public class FigureSettlement {
@@ -72,39 +73,46 @@ public class FigureSettlement {
         Instant cutoff = clock.instant().minus(settings.grace());
         int total = 0;
         while (true) {
-            Batch batch = transaction.execute(tx -> settleBatch(cutoff));
-            total += batch.folded();
+            List<Long> ids = cases.findSettleableIds(CaseStatus.finalStatuses(), cutoff, PageRequest.of(0, settings.batch()));
+            if (ids.isEmpty()) {
+                return total;
+            }
+            int folded = transaction.execute(tx -> fold(ids, cutoff));
+            total += folded;
             // A short batch was the last; a batch that folded nothing (another node took them all) ends the run too.
-            if (batch.examined() < settings.batch() || batch.folded() == 0) {
+            if (ids.size() < settings.batch() || folded == 0) {
                 return total;
             }
         }
     }
 
-    private record Batch(int examined, int folded) {
-    }
-
-    private Batch settleBatch(Instant cutoff) {
-        List<Long> ids = cases.findSettleableIds(CaseStatus.finalStatuses(), cutoff, PageRequest.of(0, settings.batch()));
-        if (ids.isEmpty()) {
-            return new Batch(0, 0);
-        }
+    /**
+     * Locks the candidates first (a locking read, before the transaction's first plain read, so the inputs read
+     * next are the latest and stay so until the commit), then folds those still unfolded and settled.
+     */
+    private int fold(List<Long> ids, Instant cutoff) {
+        String in = ids.stream().map(id -> "?").collect(Collectors.joining(", ", "(", ")"));
+        jdbc.queryForList("SELECT id FROM hotline_case WHERE id IN " + in + " FOR UPDATE", Long.class, ids.toArray());
         Map<FigureStore.Key, Tally> parts = new TreeMap<>();
-        int folded = 0;
+        List<Long> folding = new ArrayList<>();
         for (FoldableCase c : cases.findFoldable(ids)) {
-            FigureInputs inputs = c.inputs();
-            if (!Settlement.isSettled(inputs, cutoff)) {
-                continue;
+            if (!c.folded() && Settlement.isSettled(c.inputs(), cutoff)) {
+                Settlement.contribute(c.inputs(), zone, parts);
+                folding.add(c.id());
             }
-            int marked = jdbc.update("UPDATE hotline_case SET figures_settled = TRUE, version = version + 1"
-                    + " WHERE id = ? AND version = ? AND figures_settled = FALSE", c.id(), c.version());
-            if (marked == 1) {
-                Settlement.contribute(inputs, zone, parts);
-                folded++;
-            }
+        }
+        if (folding.isEmpty()) {
+            return 0;
+        }
+        String marking = folding.stream().map(id -> "?").collect(Collectors.joining(", ", "(", ")"));
+        int marked = jdbc.update("UPDATE hotline_case SET figures_settled = TRUE, version = version + 1"
+                + " WHERE figures_settled = FALSE AND id IN " + marking, folding.toArray());
+        if (marked != folding.size()) {
+            // Cannot happen while the rows are locked; if it does, nothing of this batch is kept.
+            throw new IllegalStateException("marked " + marked + " of " + folding.size() + " locked cases as folded");
         }
         store.add(parts);
-        return new Batch(ids.size(), folded);
+        return marked;
     }
 
     /**
