@@ -100,7 +100,10 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
             """)
     List<HotlineCase> findUnsettledReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
 
-    /** Every region's cases that reached it in a period (see {@link #findInRegionReceivedBetween}). */
+    /**
+     * The cases that reached their region in a period (received there, or transferred in), for each region's
+     * statistics; see docs/metrics.md, "Regions".
+     */
     @Query("""
             select c from HotlineCase c
             where c.regionReceivedAt >= :from and c.regionReceivedAt < :to
@@ -140,17 +143,6 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
             from HotlineCase c where c.id in :ids
             """)
     List<FoldableCase> findFoldable(@Param("ids") Collection<Long> ids);
-
-    /**
-     * A region's cases for statistics in a period: those in the region now that reached it in the period
-     * (received there, or transferred in); see docs/metrics.md, "Regions".
-     */
-    @Query("""
-            select c from HotlineCase c
-            where c.regionCode = :region and c.regionReceivedAt >= :from and c.regionReceivedAt < :to
-            """)
-    List<HotlineCase> findInRegionReceivedBetween(@Param("region") String region, @Param("from") Instant from,
-                                                  @Param("to") Instant to);
 
     /** Retention: finished cases, closed before {@code cutoff}, that still hold personal data. */
     @Query("""

@@ -178,7 +178,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private Instant regionReceivedAt;
     /**
      * Whether the statistics folded this case's figures into their stored daily totals (statistics.FigureSettlement).
-     * Only the statistics write it, with SQL guarded by the case's version; the entity never does.
+     * Only the statistics write it, in SQL under the row's lock; the entity never does.
      */
     @Column(name = "figures_settled", insertable = false, updatable = false)
     private boolean figuresSettled;
