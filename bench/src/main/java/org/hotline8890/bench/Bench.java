@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake}, {@code lookup} or {@code burst}; every setting comes from the environment (the run
+ * Entry point: {@code intake}, {@code lookup}, {@code burst} or {@code statistics}; every setting comes from the environment (the run
  * scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
@@ -60,8 +61,9 @@ public final class Bench {
             case "intake" -> new Bench().intake();
             case "lookup" -> new Bench().lookup();
             case "burst" -> Burst.run();
+            case "statistics" -> new Statistics().run();
             default -> {
-                System.err.println("usage: Bench intake|lookup|burst   (settings in BENCH_* environment variables)");
+                System.err.println("usage: Bench intake|lookup|burst|statistics   (settings in BENCH_* environment variables)");
                 System.exit(2);
             }
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -94,15 +95,58 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     List<HotlineCase> findReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
 
     /**
-     * A region's cases for statistics in a period: those in the region now that reached it in the period
-     * (received there, or transferred in); see docs/metrics.md, "Regions".
+     * The cases received in a period whose figures the statistics have not folded into their stored totals
+     * (index ix_case_figures_unsettled: the rows read are the open and recently finished ones, however long the history).
      */
     @Query("""
             select c from HotlineCase c
-            where c.regionCode = :region and c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            where c.figuresSettled = false and c.receivedAt >= :from and c.receivedAt < :to
             """)
-    List<HotlineCase> findInRegionReceivedBetween(@Param("region") String region, @Param("from") Instant from,
-                                                  @Param("to") Instant to);
+    List<HotlineCase> findUnsettledReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /**
+     * The cases that reached their region in a period (received there, or transferred in), for each region's
+     * statistics; see docs/metrics.md, "Regions".
+     */
+    @Query("""
+            select c from HotlineCase c
+            where c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            """)
+    List<HotlineCase> findRegionReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** As {@link #findRegionReceivedBetween}, only the cases whose figures are not folded (ix_case_figures_unsettled_region). */
+    @Query("""
+            select c from HotlineCase c
+            where c.figuresSettled = false and c.regionReceivedAt >= :from and c.regionReceivedAt < :to
+            """)
+    List<HotlineCase> findUnsettledRegionReceivedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    /**
+     * Cases whose figures can no longer change with time, not yet folded: finished, and every deadline the
+     * figures judge either met or passed before {@code cutoff}. The query form of statistics.Settlement's rule.
+     */
+    @Query("""
+            select c.id from HotlineCase c
+            where c.figuresSettled = false and c.status in :finalStatuses
+              and (c.dispatchedAt is null
+                   or ((c.signedAt is not null or c.signBy < :cutoff) and (c.repliedAt is not null or c.handleBy < :cutoff)))
+              and (c.subCenterId is null or c.subCenterSignBy is null
+                   or c.subCenterSignedAt is not null or c.subCenterSignBy < :cutoff)
+            order by c.receivedAt
+            """)
+    List<Long> findSettleableIds(@Param("finalStatuses") Collection<CaseStatus> finalStatuses,
+                                 @Param("cutoff") Instant cutoff, Pageable page);
+
+    /** The figure inputs of these cases, read without loading them whole (the settlement reads hundreds at a time). */
+    @Query("""
+            select new org.hotline8890.cases.FoldableCase(c.id, c.figuresSettled, c.status, c.closure,
+                c.departmentId, c.subCenterId, c.districtCode, c.regionCode, c.receivedAt, c.regionReceivedAt,
+                c.dispatchedAt, c.signBy, c.signedAt, c.handleBy, c.repliedAt,
+                c.returnCount, c.extensionCount, c.feedbackBy, c.rehandleCount, c.satisfaction,
+                c.reminderCount, c.supervisionCount, c.escalationCount, c.subCenterSignBy, c.subCenterSignedAt)
+            from HotlineCase c where c.id in :ids
+            """)
+    List<FoldableCase> findFoldable(@Param("ids") Collection<Long> ids);
 
     /** Retention: finished cases, closed before {@code cutoff}, that still hold personal data. */
     @Query("""

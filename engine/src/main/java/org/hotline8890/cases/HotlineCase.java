@@ -21,7 +21,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hotline8890.channels.Channel;
@@ -174,8 +176,22 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     /** When the case reached its current region: its receipt, or the last transfer (or refusal) that moved it. */
     @Column(name = "region_received_at")
     private Instant regionReceivedAt;
+    /**
+     * Whether the statistics folded this case's figures into their stored daily totals (statistics.FigureSettlement).
+     * Only the statistics write it, in SQL under the row's lock; the entity never does.
+     */
+    @Column(name = "figures_settled", insertable = false, updatable = false)
+    private boolean figuresSettled;
+    /** What was folded, as loaded, while the folded figures still stand; null otherwise. */
+    @Transient
+    private FigureInputs foldedInputs;
 
     protected HotlineCase() {
+    }
+
+    @PostLoad
+    void rememberFoldedInputs() {
+        this.foldedInputs = figuresSettled ? figureInputs() : null;
     }
 
     /** Opens a case; it waits for intake review or, when an agent logged it, the agent's decision. */
@@ -733,13 +749,9 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
         }
     }
 
-    /**
-     * Overdue (超期): open, no current reply, and the handling deadline has passed. The one definition
-     * that the center's 督办 board and the published {@code overdue} figure share (docs/metrics.md);
-     * {@link CaseRepository#findOverdue} is the same test as a query.
-     */
+    /** Overdue (超期), the one definition: {@link FigureInputs#isOverdue}. */
     public boolean isOverdue(Instant now) {
-        return !status.isFinal() && repliedAt == null && handleBy != null && handleBy.isBefore(now);
+        return figureInputs().isOverdue(now);
     }
 
     public void remind(String comment, String actor, Instant now) {
@@ -996,6 +1008,25 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     /** A change made by another level than the unit holding the case (the sub-center's rulings): the event names it. */
     private void changedFor(Long unit, CaseEventType type, String actor, CaseStatus from, String comment, Instant at) {
         registerEvent(new CaseChanged(this, type, actor, from, status, unit, comment, at));
+        // Every change that can reach a finished case comes through here (the others need an open case, which is
+        // never settled): if the figures it had when they were folded moved, the statistics take them back.
+        if (foldedInputs != null && !foldedInputs.equals(figureInputs())) {
+            registerEvent(new SettledFiguresChanged(this, foldedInputs));
+            this.foldedInputs = null;
+        }
+    }
+
+    /** What the figures read of this case now (docs/metrics.md). */
+    public FigureInputs figureInputs() {
+        return new FigureInputs(status, closure, departmentId, subCenterId, districtCode, regionCode,
+                receivedAt, regionReceivedAt, dispatchedAt, signBy, signedAt, handleBy, repliedAt,
+                returnCount, extensionCount, feedbackBy, rehandleCount, satisfaction,
+                reminderCount, supervisionCount, escalationCount, subCenterSignBy, subCenterSignedAt);
+    }
+
+    /** Whether the statistics hold this case's figures in their stored totals (see {@link #figureInputs()}). */
+    public boolean isFiguresSettled() {
+        return figuresSettled;
     }
 
     public Long getId() { return id; }

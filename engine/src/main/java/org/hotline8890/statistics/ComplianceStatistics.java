@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.hotline8890.HotlineProperties;
 import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.assisting.CaseAssist;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseTransfer;
 import org.hotline8890.cases.CaseTransferRepository;
+import org.hotline8890.cases.FigureInputs;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.OrgUnitKind;
@@ -34,15 +37,20 @@ public class ComplianceStatistics {
     private final Organisation organisation;
     private final CaseTransferRepository transfers;
     private final Regions regions;
+    private final FigureStore store;
+    private final ZoneId zone;
     private final Clock clock;
 
     ComplianceStatistics(CaseRepository cases, AssistRepository assists, Organisation organisation,
-                         CaseTransferRepository transfers, Regions regions, Clock clock) {
+                         CaseTransferRepository transfers, Regions regions, FigureStore store,
+                         HotlineProperties properties, Clock clock) {
         this.cases = cases;
         this.assists = assists;
         this.organisation = organisation;
         this.transfers = transfers;
         this.regions = regions;
+        this.store = store;
+        this.zone = properties.zone();
         this.clock = clock;
     }
 
@@ -60,9 +68,15 @@ public class ComplianceStatistics {
     @Transactional(readOnly = true)
     public RegionReport regions(Instant from, Instant to) {
         Instant now = clock.instant();
+        Days days = Days.of(from, to, zone);
+        Map<String, Tally> byRegion = store.byGroup(FigureStore.Kind.REGION, days.first(), days.end());
+        days.live(cases::findRegionReceivedBetween, cases::findUnsettledRegionReceivedBetween).forEach(c -> {
+            FigureInputs in = c.figureInputs();
+            byRegion.computeIfAbsent(Settlement.key(in.regionCode()), k -> new Tally()).add(in, now);
+        });
         List<CaseTransfer> moved = transfers.findTransferredBetween(from, to);
         List<RegionFigures> rows = regions.all().stream().map(region -> new RegionFigures(region.code(), region.name(),
-                region.nameEn(), ComplianceFigures.of(cases.findInRegionReceivedBetween(region.code(), from, to), now),
+                region.nameEn(), byRegion.getOrDefault(region.code(), new Tally()).figures(),
                 (int) moved.stream().filter(t -> t.getFromRegion().equals(region.code())).count(),
                 (int) moved.stream().filter(t -> t.getToRegion().equals(region.code())).count(),
                 (int) transfers.countRefusedBetween(region.code(), from, to))).toList();
@@ -96,22 +110,44 @@ public class ComplianceStatistics {
     @Transactional(readOnly = true)
     public Report report(Instant from, Instant to, List<OrgUnitKind> kinds) {
         Instant now = clock.instant();
-        List<HotlineCase> inPeriod = cases.findReceivedBetween(from, to);
+        Days days = Days.of(from, to, zone);
+        Map<String, Tally> byDepartment = store.byGroup(FigureStore.Kind.DEPARTMENT, days.first(), days.end());
+        Map<String, Tally> bySubCenter = store.byGroup(FigureStore.Kind.SUB_CENTER, days.first(), days.end());
+        receivedLive(days).forEach(c -> {
+            FigureInputs in = c.figureInputs();
+            byDepartment.computeIfAbsent(Settlement.key(in.departmentId()), k -> new Tally()).add(in, now);
+            if (in.hasSubCenterSignFor()) {
+                bySubCenter.computeIfAbsent(Settlement.key(in.subCenterId()), k -> new Tally()).add(in, now);
+            }
+        });
         List<CaseAssist> asked = assists.findByRequestedAtGreaterThanEqualAndRequestedAtLessThan(from, to);
         Map<Long, OrgUnit> units = organisation.all().stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
         List<UnitFigures> rows = units.values().stream()
                 .filter(u -> kinds.contains(u.getKind()))
                 .sorted(Comparator.comparing(OrgUnit::getPath))
                 .map(unit -> new UnitFigures(unit.getCode(), unit.getName(), unit.getNameEn(), unit.getKind(),
-                        ComplianceFigures.of(inPeriod.stream()
-                                .filter(c -> unit.contains(units.get(c.getDepartmentId())))
-                                .toList(), now),
-                        SubCenterSigning.of(inPeriod.stream()
-                                .filter(c -> unit.contains(units.get(c.getSubCenterId())))
-                                .toList(), now)))
+                        subtree(byDepartment, unit, units).figures(), subtree(bySubCenter, unit, units).subCenterSigning()))
                 .toList();
-        return new Report(from, to, now, ComplianceFigures.of(inPeriod, now), rows, AssistFigures.of(asked, now),
+        Tally total = new Tally();
+        byDepartment.values().forEach(total::plus);
+        return new Report(from, to, now, total.figures(), rows, AssistFigures.of(asked, now),
                 assistRows(asked, units, kinds, now));
+    }
+
+    /** The sum of the groups (keyed by unit id) that are {@code unit} or below it; a unit no longer in the tree counts nowhere. */
+    private static Tally subtree(Map<String, Tally> byUnit, OrgUnit unit, Map<Long, OrgUnit> units) {
+        Tally sum = new Tally();
+        byUnit.forEach((id, tally) -> {
+            if (!id.isEmpty() && unit.contains(units.get(Long.valueOf(id)))) {
+                sum.plus(tally);
+            }
+        });
+        return sum;
+    }
+
+    /** The cases received in the period whose figures are not in the stored totals of its whole days. */
+    private List<HotlineCase> receivedLive(Days days) {
+        return days.live(cases::findReceivedBetween, cases::findUnsettledReceivedBetween);
     }
 
     /** Each unit of the kinds asked for, with the assists requested of it or a unit below it. */
@@ -139,17 +175,33 @@ public class ComplianceStatistics {
      */
     @Transactional(readOnly = true)
     public List<MonthFigures> monthly(YearMonth first, YearMonth last, ZoneId zone) {
-        List<HotlineCase> inPeriod = cases.findReceivedBetween(start(first, zone), start(last.plusMonths(1), zone));
-        return monthly(inPeriod, first, last, zone, clock.instant());
+        Instant now = clock.instant();
+        Instant from = start(first, zone);
+        Instant to = start(last.plusMonths(1), zone);
+        if (!zone.equals(this.zone)) {
+            // The stored days are the hotline's; months of another zone cut through them.
+            return monthly(cases.findReceivedBetween(from, to), first, last, zone, now);
+        }
+        Days days = Days.of(from, to, zone);
+        Map<YearMonth, Tally> byMonth = new TreeMap<>();
+        store.byDay(FigureStore.Kind.DEPARTMENT, days.first(), days.end())
+                .forEach((day, tally) -> byMonth.computeIfAbsent(YearMonth.from(day), m -> new Tally()).plus(tally));
+        receivedLive(days).forEach(c -> byMonth.computeIfAbsent(YearMonth.from(c.getReceivedAt().atZone(zone)),
+                m -> new Tally()).add(c.figureInputs(), now));
+        return months(first, last).map(month -> new MonthFigures(month, byMonth.getOrDefault(month, new Tally()).figures()))
+                .toList();
     }
 
     static List<MonthFigures> monthly(Collection<HotlineCase> cases, YearMonth first, YearMonth last, ZoneId zone, Instant now) {
         Map<YearMonth, List<HotlineCase>> byMonth = cases.stream()
                 .collect(Collectors.groupingBy(c -> YearMonth.from(c.getReceivedAt().atZone(zone))));
-        return first.atDay(1).datesUntil(last.plusMonths(1).atDay(1), java.time.Period.ofMonths(1))
-                .map(YearMonth::from)
+        return months(first, last)
                 .map(month -> new MonthFigures(month, ComplianceFigures.of(byMonth.getOrDefault(month, List.of()), now)))
                 .toList();
+    }
+
+    private static Stream<YearMonth> months(YearMonth first, YearMonth last) {
+        return first.atDay(1).datesUntil(last.plusMonths(1).atDay(1), java.time.Period.ofMonths(1)).map(YearMonth::from);
     }
 
     /**
@@ -160,7 +212,16 @@ public class ComplianceStatistics {
      */
     @Transactional(readOnly = true)
     public Map<String, ComplianceFigures> byDistrict(Instant from, Instant to) {
-        return byDistrict(cases.findReceivedBetween(from, to), clock.instant());
+        Instant now = clock.instant();
+        Days days = Days.of(from, to, zone);
+        Map<String, Tally> byCode = new TreeMap<>(store.byGroup(FigureStore.Kind.DISTRICT, days.first(), days.end()));
+        receivedLive(days).forEach(c -> {
+            FigureInputs in = c.figureInputs();
+            byCode.computeIfAbsent(Settlement.key(in.districtCode()), k -> new Tally()).add(in, now);
+        });
+        Map<String, ComplianceFigures> figures = new TreeMap<>();
+        byCode.forEach((code, tally) -> figures.put(code, tally.figures()));
+        return figures;
     }
 
     static Map<String, ComplianceFigures> byDistrict(Collection<HotlineCase> cases, Instant now) {

@@ -14,21 +14,8 @@ import org.hotline8890.cases.HotlineCase;
 public record SubCenterSigning(int cases, int signDecided, int signedOnTime, Double onTimeSignRate) {
 
     public static SubCenterSigning of(Collection<HotlineCase> group, Instant now) {
-        int cases = 0, decided = 0, onTime = 0;
-        for (HotlineCase c : group) {
-            if (c.getSubCenterId() == null || c.getSubCenterSignBy() == null) {
-                continue;
-            }
-            cases++;
-            Instant signedAt = c.getSubCenterSignedAt();
-            if (signedAt != null || c.getSubCenterSignBy().isBefore(now)) {
-                decided++;
-                if (signedAt != null && !signedAt.isAfter(c.getSubCenterSignBy())) {
-                    onTime++;
-                }
-            }
-        }
-        return new SubCenterSigning(cases, decided, onTime,
-                decided == 0 ? null : Math.round((double) onTime / decided * 10_000) / 10_000.0);
+        Tally tally = new Tally();
+        group.forEach(c -> tally.add(c.figureInputs(), now));
+        return tally.subCenterSigning();
     }
 }
