@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,18 +25,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake} or {@code lookup}; every setting comes from the environment (the run
+ * Entry point: {@code intake}, {@code lookup} or {@code deadlines}; every setting comes from the environment (the run
  * scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
 
-    private static final String[] CATEGORIES = {"URBAN.ROAD", "URBAN.SANITATION", "URBAN.STALL", "ENV.AIR",
+    static final String[] CATEGORIES = {"URBAN.ROAD", "URBAN.SANITATION", "URBAN.STALL", "ENV.AIR",
             "ENV.NOISE", "HOUSING.PROPERTY", "HOUSING.CONSTRUCTION", "MARKET.CONSUMER", "MARKET.FOOD",
             "TRAFFIC.BUS", "TRAFFIC.TAXI", "LABOUR.WAGES", "LABOUR.SOCIAL"};
-    private static final String[] DISTRICTS = {"DC", "XC", "NH"};
-    private static final String[] TYPES = {"COMPLAINT", "HELP", "REPORT", "SUGGESTION", "CONSULTATION"};
-    private static final String[] PLACES = {"东华路", "人民路", "解放路", "西湖街道", "南山社区", "建设路", "幸福小区", "菜市场"};
-    private static final String[] PROBLEMS = {"井盖缺失，晚上很危险", "路灯坏了一个多星期", "夜间施工噪音扰民",
+    static final String[] DISTRICTS = {"DC", "XC", "NH"};
+    static final String[] TYPES = {"COMPLAINT", "HELP", "REPORT", "SUGGESTION", "CONSULTATION"};
+    static final String[] PLACES = {"东华路", "人民路", "解放路", "西湖街道", "南山社区", "建设路", "幸福小区", "菜市场"};
+    static final String[] PROBLEMS = {"井盖缺失，晚上很危险", "路灯坏了一个多星期", "夜间施工噪音扰民",
             "餐馆油烟直排", "公交车长时间不来", "物业乱收停车费", "拖欠工资三个月", "占道经营堵塞通行",
             "垃圾清运不及时，气味很大", "出租车拒载"};
     /** The same alphabet as the engine's QueryCodes. */
@@ -55,9 +56,13 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !(args[0].equals("intake") || args[0].equals("lookup"))) {
-            System.err.println("usage: Bench intake|lookup   (settings in BENCH_* environment variables)");
+        if (args.length != 1 || !List.of("intake", "lookup", "deadlines").contains(args[0])) {
+            System.err.println("usage: Bench intake|lookup|deadlines   (settings in BENCH_* environment variables)");
             System.exit(2);
+        }
+        if (args[0].equals("deadlines")) {
+            new Deadlines().run();
+            return;
         }
         Bench bench = new Bench();
         if (args[0].equals("intake")) {
@@ -120,7 +125,7 @@ public final class Bench {
                 100.0 * load.perSecond() / raw.perSecond(), loadStart);
     }
 
-    private String submission(long n) {
+    static String submission(long n) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String place = pick(PLACES, r);
         String problem = pick(PROBLEMS, r);
@@ -326,13 +331,13 @@ public final class Bench {
         return all;
     }
 
-    private static void report(Load.Result result) {
+    static void report(Load.Result result) {
         System.out.println(result.line());
         result.errorSamples().entrySet().stream().limit(5)
                 .forEach(e -> System.out.println("    error x" + e.getValue() + ": " + e.getKey()));
     }
 
-    private static String pick(String[] values, ThreadLocalRandom r) {
+    static String pick(String[] values, ThreadLocalRandom r) {
         return values[r.nextInt(values.length)];
     }
 
@@ -340,7 +345,7 @@ public final class Bench {
         return values[r.nextInt(values.length)];
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         return s == null ? "" : s.length() > 160 ? s.substring(0, 160) : s;
     }
 
