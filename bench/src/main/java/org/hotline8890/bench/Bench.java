@@ -25,8 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake}, {@code lookup} or {@code deadlines}; every setting comes from the environment (the run
- * scripts set them, docs/benchmarks.md lists them).
+ * Entry point: {@code intake}, {@code lookup} or {@code deadlines}; every setting comes from the
+ * environment (the run scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
 
