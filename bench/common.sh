@@ -1,4 +1,4 @@
-# Shared by run-intake.sh and run-lookup.sh (docs/benchmarks.md): builds what is missing, creates a
+# Shared by the bench/run-*.sh scripts (docs/benchmarks.md): builds what is missing, creates a
 # fresh database, starts the engine in its production configuration on a free port, and stops it on
 # exit. Source it; it expects ROOT (the repository root) and BENCH_NAME.
 set -euo pipefail
@@ -41,7 +41,8 @@ trap 'exit 130' INT TERM
 
 build() {
   local jar
-  jar=$(ls "$ROOT"/engine/target/hotline-engine-*.jar 2>/dev/null | grep -v -- '-plain' | head -n1 || true)
+  # ENGINE_JAR: a jar built elsewhere (e.g. while another engine still runs from engine/target).
+  jar=${ENGINE_JAR:-$(ls "$ROOT"/engine/target/hotline-engine-*.jar 2>/dev/null | grep -v -- '-plain' | head -n1 || true)}
   if [[ -z $jar || -n ${BENCH_REBUILD:-} ]]; then
     log "building the engine jar"
     (cd "$ROOT" && mvn -B -ntp -q -pl engine -am package -DskipTests)
@@ -80,7 +81,7 @@ free_port() {
 # generator comes from 127.0.0.1), everything else is as shipped.
 start_engine() {
   PORT=$(free_port)
-  log "starting the engine on port $PORT: profiles mysql,rabbit, -Xmx$ENGINE_HEAP, demo data"
+  log "starting the engine on port $PORT: profiles mysql,rabbit, -Xmx$ENGINE_HEAP, demo data${ENGINE_ARGS:+, arguments: $ENGINE_ARGS}"
   (
     cd "$WORK"
     export SPRING_PROFILES_ACTIVE=mysql,rabbit
@@ -92,7 +93,9 @@ start_engine() {
     export HOTLINE_LIMIT_SUBMISSIONS=100000000 HOTLINE_LIMIT_LOOKUPS=100000000
     export HOTLINE_LIMIT_CODE_FAILURES_PER_CASE=100000000 HOTLINE_LIMIT_CODE_FAILURES_PER_ADDRESS=100000000
     # ENGINE_JAVA_OPTS: extra JVM options for a profiled run, e.g. a Flight Recorder recording.
-    exec java -Xmx"$ENGINE_HEAP" ${ENGINE_JAVA_OPTS:-} -jar "$ENGINE_JAR" >"$ENGINE_LOG" 2>&1
+    # ENGINE_ARGS: extra Spring arguments, e.g. other job executor settings for a before/after run.
+    # shellcheck disable=SC2086
+    exec java -Xmx"$ENGINE_HEAP" ${ENGINE_JAVA_OPTS:-} -jar "$ENGINE_JAR" ${ENGINE_ARGS:-} >"$ENGINE_LOG" 2>&1
   ) &
   ENGINE_PID=$!
   local waited=0

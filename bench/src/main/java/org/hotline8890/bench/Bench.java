@@ -25,18 +25,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Entry point: {@code intake}, {@code lookup}, {@code burst} or {@code statistics}; every setting comes from the environment (the run
- * scripts set them, docs/benchmarks.md lists them).
+ * Entry point: {@code intake}, {@code lookup}, {@code burst}, {@code statistics} or {@code deadlines}; every
+ * setting comes from the environment (the run scripts set them, docs/benchmarks.md lists them).
  */
 public final class Bench {
 
-    private static final String[] CATEGORIES = {"URBAN.ROAD", "URBAN.SANITATION", "URBAN.STALL", "ENV.AIR",
+    static final String[] CATEGORIES = {"URBAN.ROAD", "URBAN.SANITATION", "URBAN.STALL", "ENV.AIR",
             "ENV.NOISE", "HOUSING.PROPERTY", "HOUSING.CONSTRUCTION", "MARKET.CONSUMER", "MARKET.FOOD",
             "TRAFFIC.BUS", "TRAFFIC.TAXI", "LABOUR.WAGES", "LABOUR.SOCIAL"};
-    private static final String[] DISTRICTS = {"DC", "XC", "NH"};
-    private static final String[] TYPES = {"COMPLAINT", "HELP", "REPORT", "SUGGESTION", "CONSULTATION"};
-    private static final String[] PLACES = {"东华路", "人民路", "解放路", "西湖街道", "南山社区", "建设路", "幸福小区", "菜市场"};
-    private static final String[] PROBLEMS = {"井盖缺失，晚上很危险", "路灯坏了一个多星期", "夜间施工噪音扰民",
+    static final String[] DISTRICTS = {"DC", "XC", "NH"};
+    static final String[] TYPES = {"COMPLAINT", "HELP", "REPORT", "SUGGESTION", "CONSULTATION"};
+    static final String[] PLACES = {"东华路", "人民路", "解放路", "西湖街道", "南山社区", "建设路", "幸福小区", "菜市场"};
+    static final String[] PROBLEMS = {"井盖缺失，晚上很危险", "路灯坏了一个多星期", "夜间施工噪音扰民",
             "餐馆油烟直排", "公交车长时间不来", "物业乱收停车费", "拖欠工资三个月", "占道经营堵塞通行",
             "垃圾清运不及时，气味很大", "出租车拒载"};
     /** The same alphabet as the engine's QueryCodes. */
@@ -62,8 +62,9 @@ public final class Bench {
             case "lookup" -> new Bench().lookup();
             case "burst" -> Burst.run();
             case "statistics" -> new Statistics().run();
+            case "deadlines" -> new Deadlines().run();
             default -> {
-                System.err.println("usage: Bench intake|lookup|burst|statistics   (settings in BENCH_* environment variables)");
+                System.err.println("usage: Bench intake|lookup|burst|statistics|deadlines   (settings in BENCH_* environment variables)");
                 System.exit(2);
             }
         }
@@ -122,7 +123,7 @@ public final class Bench {
                 100.0 * load.perSecond() / raw.perSecond(), loadStart);
     }
 
-    private String submission(long n) {
+    static String submission(long n) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String place = pick(PLACES, r);
         String problem = pick(PROBLEMS, r);
@@ -328,13 +329,13 @@ public final class Bench {
         return all;
     }
 
-    private static void report(Load.Result result) {
+    static void report(Load.Result result) {
         System.out.println(result.line());
         result.errorSamples().entrySet().stream().limit(5)
                 .forEach(e -> System.out.println("    error x" + e.getValue() + ": " + e.getKey()));
     }
 
-    private static String pick(String[] values, ThreadLocalRandom r) {
+    static String pick(String[] values, ThreadLocalRandom r) {
         return values[r.nextInt(values.length)];
     }
 
@@ -342,7 +343,7 @@ public final class Bench {
         return values[r.nextInt(values.length)];
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         return s == null ? "" : s.length() > 160 ? s.substring(0, 160) : s;
     }
 
