@@ -77,11 +77,14 @@ public class IntakeService {
     /**
      * True while a reply should wait for its parent message to be taken in: the parent is not known
      * and the reply was received less than {@code wait} ago. Older replies are taken as they are (a
-     * reply to a post the hotline never saw opens a case of its own).
+     * reply to a post the hotline never saw opens a case of its own), and so is one stamped more than
+     * {@code wait} ahead of our clock, which would otherwise wait until that time.
      */
     @Transactional(readOnly = true)
     public boolean awaitsParent(ContactMessage contact, java.time.Duration wait) {
-        return contact.receivedAt().isAfter(clock.instant().minus(wait)) && routing.parentUnknown(contact)
+        Instant now = clock.instant();
+        return contact.receivedAt().isAfter(now.minus(wait)) && contact.receivedAt().isBefore(now.plus(wait))
+                && routing.parentUnknown(contact)
                 && contacts.findByChannelAndChannelMessageId(contact.channel(), contact.channelMessageId()).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.hotline8890.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline8890.TestCases.staff;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,27 @@ class ContactRoutingTest {
         HotlineCase c = cases.findByCaseNumber(n).orElseThrow();
         assertThat(c.getStatus()).isEqualTo(CaseStatus.AWAITING_FEEDBACK);
         return c;
+    }
+
+    @Test
+    void aFreshReplyWaitsForAnUnknownParentButNotForAKnownOneNorForeverWhenStampedLongAgoOrAhead() {
+        Duration wait = Duration.ofSeconds(60);
+        ContactMessage post = mail("zhao@example.cn", "小区停车收费", "物业乱收停车费。", Map.of());
+        ContactMessage reply = mail("zhao@example.cn", "Re: 小区停车收费", "补充：每月多收两百。",
+                Map.of(ContactMessage.IN_REPLY_TO, post.channelMessageId()));
+        assertThat(intakeService.awaitsParent(reply, wait)).isTrue();
+        assertThat(intakeService.awaitsParent(stampedAt(reply, Instant.now().minus(Duration.ofMinutes(2))), wait)).isFalse();
+        assertThat(intakeService.awaitsParent(stampedAt(reply, Instant.now().plus(Duration.ofDays(1))), wait)).isFalse();
+        assertThat(intakeService.awaitsParent(mail("zhao@example.cn", "新的问题", "路灯坏了。", Map.of()), wait)).isFalse();
+
+        intakeService.accept(post);
+        assertThat(intakeService.awaitsParent(reply, wait)).isFalse();
+    }
+
+    private static ContactMessage stampedAt(ContactMessage m, Instant at) {
+        return new ContactMessage(m.channel(), m.channelMessageId(), at, m.sender(), m.subject(), m.text(), m.attachments(),
+                m.location(), m.district(), m.caseType(), m.category(), m.urgency(), m.confidential(),
+                m.consentToPublish(), m.recordingRef(), m.metadata());
     }
 
     private static ContactMessage mail(String from, String subject, String text, Map<String, String> metadata) {
