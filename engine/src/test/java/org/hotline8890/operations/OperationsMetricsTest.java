@@ -39,6 +39,16 @@ class OperationsMetricsTest {
     @Autowired CitizenDesk desk;
     @Autowired HotlineGauges gauges;
     @Autowired ApplicationContext context;
+    @Autowired ConnectionBudgetCheck connections;
+
+    @Test
+    void theShippedPoolCoversTheRequestJobAndIntakeThreads() {
+        ConnectionBudget budget = connections.budget();
+
+        assertThat(budget.pool()).isEqualTo(28);
+        assertThat(budget.webThreads()).isEqualTo(16);
+        assertThat(budget.covered()).isTrue();
+    }
 
     @Test
     void aCaseOpenedOnTheWebIsCountedAndTheGaugesFollowTheDatabase(CapturedOutput output) throws Exception {
