@@ -3,9 +3,8 @@
 #   bash bench/run-intake.sh            # 300 s
 #   BENCH_SECONDS=60 bash bench/run-intake.sh
 # Settings: BENCH_SECONDS, BENCH_WARMUP_SECONDS (15), BENCH_CONCURRENCY (8), BENCH_RAW_SECONDS (min(60, BENCH_SECONDS)).
-# Concurrency 8, not more: at 10 or more concurrent submissions the engine stalls for Hikari's 30 s
-# connection timeout (each submission holds a pooled connection and CaseNumbers.next wants a second
-# one, REQUIRES_NEW, from the same pool of 10); docs/benchmarks.md, "Findings".
+# Concurrency 8 by default: the two cores are saturated there (119/s); 16 gave no more rate and twice the
+# latency (105/s, p99 348 ms); docs/benchmarks.md, "Results".
 export BENCH_CONCURRENCY=${BENCH_CONCURRENCY:-8}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_NAME=intake
