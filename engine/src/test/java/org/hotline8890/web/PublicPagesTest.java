@@ -53,6 +53,15 @@ class PublicPagesTest {
     }
 
     @Test
+    void aPagesScriptLinksCarryTheWebJarVersionAndItsOtherLinksStayAsWritten() throws Exception {
+        String page = page("/public/dashboard");
+
+        assertThat(page).containsPattern("src=\"/webjars/chart\\.js/\\d+\\.\\d+\\.\\d+/dist/chart\\.umd\\.min\\.js\"")
+                .contains("href=\"/css/site.css\"", "href=\"/\"");
+        mvc.perform(get(page.replaceAll("(?s).*src=\"(/webjars/chart[^\"]+)\".*", "$1"))).andExpect(status().isOk());
+    }
+
+    @Test
     void resultsComeAPageAtATimeWithLinksThatKeepTheSearch() throws Exception {
         String first = page("/public/results?district=NH&category=ENV.NOISE&size=1");
         assertThat(first).contains("下一页", "size=1", "district=NH", "category=ENV.NOISE").doesNotContain("上一页");
