@@ -38,8 +38,17 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     /** The cases merged into {@code primaryId} (its secondaries, 并单), the earliest first. */
     List<HotlineCase> findByMergedIntoIdOrderByReceivedAtAsc(Long primaryId);
 
-    /** Every case not yet finished; pass {@link CaseStatus#finalStatuses()}. */
-    List<HotlineCase> findByStatusNotIn(Collection<CaseStatus> finalStatuses);
+    /** The texts of the open cases after {@code afterId}, by id: a page at a time, however many are open. */
+    @Query("""
+            select new org.hotline8890.cases.OpenCaseText(c.id, c.caseNumber, c.subject, c.districtCode, c.receivedAt,
+                c.content)
+            from HotlineCase c where c.status not in :finalStatuses and c.id > :afterId order by c.id
+            """)
+    List<OpenCaseText> findOpenCaseTexts(@Param("finalStatuses") Collection<CaseStatus> finalStatuses,
+                                         @Param("afterId") long afterId, Pageable page);
+
+    @Query("select coalesce(max(c.id), 0) from HotlineCase c")
+    long findHighestId();
 
     /** Open cases of a set of departments, the nearest deadline first. */
     @Query("""

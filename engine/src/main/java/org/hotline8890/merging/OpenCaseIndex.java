@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -148,12 +149,13 @@ class OpenCaseIndex implements AutoCloseable {
 
     /** Replaces the whole content with {@code open}, the cases now open. */
     synchronized void replaceAll(Collection<OpenCase> open) {
-        Set<Long> keep = new java.util.HashSet<>();
-        open.forEach(c -> {
-            keep.add(c.id());
-            write(c);
-        });
-        List.copyOf(entries.keySet()).stream().filter(id -> !keep.contains(id)).forEach(this::remove);
+        open.forEach(this::put);
+        retainUpTo(open.stream().map(OpenCase::id).collect(Collectors.toSet()), Long.MAX_VALUE);
+    }
+
+    /** Drops the indexed cases up to {@code ceiling} that are not in {@code open}; those above it stay. */
+    synchronized void retainUpTo(Set<Long> open, long ceiling) {
+        List.copyOf(entries.keySet()).stream().filter(id -> id <= ceiling && !open.contains(id)).forEach(this::remove);
     }
 
     Collection<OpenCase> all() {

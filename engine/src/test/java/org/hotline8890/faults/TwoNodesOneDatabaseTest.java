@@ -37,6 +37,7 @@ class TwoNodesOneDatabaseTest {
     private static final String TIMER_PREFIX = "timer-";
     private static final int CONTACTS = 600;
     private static final int DISPATCHED = 120;
+    private static final int CONSUMERS_PER_NODE = 4;
     /**
      * The test's job executor settings, and why. Camunda locks the jobs a node takes for
      * lock-time-in-millis (5 minutes by default); a node killed with jobs locked leaves them to the
@@ -47,7 +48,9 @@ class TwoNodesOneDatabaseTest {
      */
     private static final List<String> JOB_EXECUTOR = List.of(
             "--camunda.bpm.job-execution.lock-time-in-millis=15000",
-            "--camunda.bpm.job-execution.max-wait=2000");
+            "--camunda.bpm.job-execution.max-wait=2000",
+            // Given, not assumed: the consumer counts below are per node.
+            "--spring.rabbitmq.listener.simple.concurrency=" + CONSUMERS_PER_NODE);
 
     private PrivateMariaDb db;
     private PrivateRabbitMq rabbit;
@@ -78,7 +81,7 @@ class TwoNodesOneDatabaseTest {
             // One after the other: the first migrates the schema and loads the demo organisation.
             a.startAndAwaitReady();
             b.startAndAwaitReady();
-            assertThat(consumers()).as("both nodes consume the intake queue").isEqualTo(2);
+            assertThat(consumers()).as("both nodes consume the intake queue").isEqualTo(2 * CONSUMERS_PER_NODE);
 
             // Cases dispatched by agents through either node, four calls at a time: each waits for its
             // department to sign.
@@ -127,7 +130,7 @@ class TwoNodesOneDatabaseTest {
             report("node-b finished the work %.1f s after the kill", (System.nanoTime() - killed) / 1e9);
 
             assertThat(flagsAtKill).as("the kill came while timers were firing").isLessThan(DISPATCHED);
-            assertThat(consumers()).as("the survivor still consumes").isEqualTo(1);
+            assertThat(consumers()).as("the survivor still consumes").isEqualTo(CONSUMERS_PER_NODE);
             assertThat(ledger.cases(CONTACT_PREFIX)).isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
             assertThat(ledger.contacts(CONTACT_PREFIX)).isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
             assertThat(ledger.processes(CONTACT_PREFIX)).isEqualTo(new CaseLedger.Count(CONTACTS, CONTACTS));
