@@ -2,7 +2,7 @@
 # Citizen status look-ups over N seeded cases (docs/benchmarks.md).
 #   bash bench/run-lookup.sh                             # 1,000,000 cases, 300 s
 #   BENCH_CASES=200000 BENCH_SECONDS=60 bash bench/run-lookup.sh
-# Settings: BENCH_CASES, BENCH_SECONDS, BENCH_WARMUP_SECONDS (15), BENCH_CONCURRENCY (16).
+# Settings: BENCH_CASES, BENCH_SECONDS, BENCH_WARMUP_SECONDS (120), BENCH_CONCURRENCY (16).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_NAME=lookup
 source "$ROOT/bench/common.sh"
@@ -12,7 +12,7 @@ fresh_database
 start_engine
 machine
 # The seeding comes first inside the load generator; the sample waits for the look-ups to start.
-thread_sample "^lookup: warm-up" $(( ${BENCH_WARMUP_SECONDS:-15} + BENCH_SECONDS / 2 ))
+thread_sample "^lookup: warm-up" $(( ${BENCH_WARMUP_SECONDS:-120} + BENCH_SECONDS / 2 ))
 load_generator lookup
 log "engine metrics after the run:"
 engine_metrics

@@ -50,7 +50,9 @@ public final class Bench {
     private final String dbUser = env("BENCH_DB_USER", "hotline");
     private final String dbPassword = env("BENCH_DB_PASSWORD", "hotline");
     private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "300"));
-    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "15"));
+    // Two minutes: on two cores the JIT compilers take about that long to compile the request path,
+    // and use a core and more while they do (docs/benchmarks.md, "Warm-up").
+    private final int warmupSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "120"));
     private final int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "16"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -40,6 +40,9 @@ class DemoData implements ApplicationRunner {
     private final StaffUserRepository users;
     private final PasswordEncoder passwords;
     private final KnowledgeBase knowledge;
+    // One hash for all demo accounts, which share a published password anyway: a BCrypt hash is made
+    // slow on purpose, and one per account was over a second of the first start (docs/benchmarks.md).
+    private String demoPasswordHash;
 
     DemoData(HotlineProperties properties, Organisation organisation, OrgUnitRepository units,
              CategoryRepository categories, StaffUserRepository users, PasswordEncoder passwords,
@@ -201,6 +204,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private void user(String username, String displayName, Role role, OrgUnit unit) {
-        users.save(new StaffUser(username, passwords.encode(DEMO_PASSWORD), displayName, role, unit));
+        if (demoPasswordHash == null) {
+            demoPasswordHash = passwords.encode(DEMO_PASSWORD);
+        }
+        users.save(new StaffUser(username, demoPasswordHash, displayName, role, unit));
     }
 }
