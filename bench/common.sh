@@ -39,6 +39,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Sets MariaDB's InnoDB buffer pool to $1 (e.g. 2G) when given, and records its size either way.
+buffer_pool() {
+  if [[ -n ${1:-} ]]; then
+    # Resized online (MariaDB 10.2+); stays until the server restarts.
+    mariadb --user=root -e "SET GLOBAL innodb_buffer_pool_size = $(numfmt --from=iec "$1")"
+  fi
+  log "InnoDB buffer pool: $(mariadb --user=root -N -e 'SELECT @@innodb_buffer_pool_size' | numfmt --to=iec)"
+}
+
 build() {
   local jar
   # ENGINE_JAR: a jar built elsewhere (e.g. while another engine still runs from engine/target).

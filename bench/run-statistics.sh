@@ -15,11 +15,7 @@ source "$ROOT/bench/common.sh"
 export HOTLINE_STATISTICS_SETTLE_INTERVAL=${HOTLINE_STATISTICS_SETTLE_INTERVAL:-5s}
 
 build
-if [[ -n ${BENCH_BUFFER_POOL:-} ]]; then
-  # Resized online (MariaDB 10.2+); stays until the server restarts.
-  mariadb --user=root -e "SET GLOBAL innodb_buffer_pool_size = $(numfmt --from=iec "$BENCH_BUFFER_POOL")"
-fi
-log "InnoDB buffer pool: $(mariadb --user=root -N -e 'SELECT @@innodb_buffer_pool_size' | numfmt --to=iec)"
+buffer_pool "${BENCH_BUFFER_POOL:-}"
 fresh_database
 start_engine
 machine

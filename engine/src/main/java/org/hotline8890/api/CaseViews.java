@@ -10,12 +10,12 @@ import java.util.function.Predicate;
 
 import org.hotline8890.assisting.AssistRepository;
 import org.hotline8890.assisting.CaseAssist;
-import org.hotline8890.cases.CaseEvent;
 import org.hotline8890.cases.CaseEventType;
 import org.hotline8890.cases.CaseEventRepository;
 import org.hotline8890.cases.CaseRepository;
 import org.hotline8890.cases.CaseTransfer;
 import org.hotline8890.cases.CaseTransferRepository;
+import org.hotline8890.cases.CitizenCaseRow;
 import org.hotline8890.cases.HotlineCase;
 import org.hotline8890.organisation.OrgUnit;
 import org.hotline8890.organisation.Organisation;
@@ -129,7 +129,7 @@ public class CaseViews {
                 c.getReturnCount(), c.getExtensionCount(), c.getRehandleCount(), c.getReceivedAt(), c.getDispatchedAt(),
                 c.getSignBy(), c.getSignedAt(), c.getHandleBy(), c.getRepliedAt(), c.getExtensionRequestedUntil(),
                 c.getFeedbackBy(), name(c.getSatisfaction()), c.getClosedAt(), c.getReplyText(), c.getAnswerText(),
-                c.getAnswerArticleId(), c.isCalendarIncomplete(), timeline(c, true), merges(c),
+                c.getAnswerArticleId(), c.isCalendarIncomplete(), staffTimeline(c), merges(c),
                 organisation.byId(c.getActingSubCenterId()).map(OrgUnit::getCode).orElse(null), c.getSubCenterSince(), c.getRegionCode(),
                 regionName(c.getRegionCode()),
                 transfers.findByCaseIdOrderByIdAsc(c.getId()).stream().map(t -> transfer(c.getCaseNumber(), t)).toList(),
@@ -179,14 +179,17 @@ public class CaseViews {
         return new MergeLink(c.getCaseNumber(), relation, c.getStatus().name(), c.getSubject(), c.getReceivedAt());
     }
 
-    CitizenCaseView citizen(HotlineCase c) {
-        OrgUnit dept = organisation.byId(c.getDepartmentId()).orElse(null);
-        boolean replyVisible = c.getStatus().ordinal() >= org.hotline8890.cases.CaseStatus.AWAITING_FEEDBACK.ordinal();
-        return new CitizenCaseView(c.getCaseNumber(), c.getStatus().name(), c.getType().name(), c.getSubject(),
-                dept == null ? null : dept.getName(), c.getReceivedAt(), c.getHandleBy(), c.getClosedAt(),
-                replyVisible ? c.getReplyText() : null, c.getAnswerText(),
-                c.getStatus() == org.hotline8890.cases.CaseStatus.AWAITING_FEEDBACK && c.getFeedbackAt() == null,
-                c.getFeedbackBy(), name(c.getSatisfaction()), timeline(c, false));
+    CitizenCaseView citizen(CitizenCaseRow c) {
+        OrgUnit dept = organisation.byId(c.departmentId()).orElse(null);
+        List<TimelineEntry> timeline = events.findTimelineSteps(c.id()).stream()
+                .filter(e -> !ASSIST_STEPS_FOR_STAFF_ONLY.contains(e.type()))
+                .map(e -> new TimelineEntry(e.occurredAt(), e.type().name(), name(e.fromStatus()), name(e.toStatus()),
+                        null, null, null))
+                .toList();
+        return new CitizenCaseView(c.caseNumber(), c.status().name(), c.type().name(), c.subject(),
+                dept == null ? null : dept.getName(), c.receivedAt(), c.handleBy(), c.closedAt(),
+                c.replyVisible() ? c.replyText() : null, c.answerText(), c.feedbackRequested(), c.feedbackBy(),
+                name(c.satisfaction()), timeline);
     }
 
     public CaseSummary summary(HotlineCase c, Instant now) {
@@ -196,14 +199,14 @@ public class CaseViews {
                 c.isOverdue(now), c.getExtensionRequestedUntil());
     }
 
-    private List<TimelineEntry> timeline(HotlineCase c, boolean forStaff) {
-        List<CaseEvent> all = events.findByCaseIdOrderByIdAsc(c.getId());
+    private List<TimelineEntry> staffTimeline(HotlineCase c) {
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
-        return all.stream().filter(e -> forStaff || !ASSIST_STEPS_FOR_STAFF_ONLY.contains(e.getType()))
+        return events.findByCaseIdOrderByIdAsc(c.getId()).stream()
                 .map(e -> new TimelineEntry(e.getOccurredAt(), e.getType().name(), name(e.getFromStatus()),
-                name(e.getToStatus()), forStaff ? e.getActor() : null, forStaff ? e.getComment() : null,
-                forStaff && e.getDepartmentId() != null ? codes.computeIfAbsent(e.getDepartmentId(),
-                        id -> organisation.byId(id).map(OrgUnit::getCode).orElse(null)) : null)).toList();
+                        name(e.getToStatus()), e.getActor(), e.getComment(), e.getDepartmentId() == null ? null
+                        : codes.computeIfAbsent(e.getDepartmentId(),
+                                id -> organisation.byId(id).map(OrgUnit::getCode).orElse(null))))
+                .toList();
     }
 
     private static String name(Enum<?> value) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.hotline8890.abuse.QueryCodeGuard;
 import org.hotline8890.cases.CaseNotFoundException;
 import org.hotline8890.cases.CaseRepository;
+import org.hotline8890.cases.CitizenCaseRow;
 import org.hotline8890.cases.QueryCodes;
 import org.hotline8890.cases.Satisfaction;
 import org.hotline8890.channels.Channel;
@@ -71,9 +72,9 @@ public class CitizenDesk {
     public CaseViews.CitizenCaseView lookup(String caseNumber, String queryCode, String address) {
         String number = caseNumber.strip();
         guard.checkAllowed(number, address);
-        var found = cases.findByCaseNumber(number);
+        var found = cases.findCitizenRow(number);
         // Hash even when the number is unknown, so timing does not tell the two apart.
-        String hash = found.map(c -> c.getQueryCodeHash()).orElse("");
+        String hash = found.map(CitizenCaseRow::queryCodeHash).orElse("");
         boolean matches = queryCodes.matches(number, queryCode, hash);
         if (found.isEmpty() || !matches) {
             guard.recordFailure(number, address);

@@ -14,4 +14,9 @@ public interface CaseEventRepository extends Repository<CaseEvent, Long> {
     // A JPQL string, translated once; see CaseRepository.findByCaseNumber.
     @Query("select e from CaseEvent e where e.caseId = :caseId order by e.id")
     List<CaseEvent> findByCaseIdOrderByIdAsc(@Param("caseId") Long caseId);
+
+    @Query("""
+            select new org.hotline8890.cases.TimelineStep(e.occurredAt, e.type, e.fromStatus, e.toStatus)
+            from CaseEvent e where e.caseId = :caseId order by e.id""")
+    List<TimelineStep> findTimelineSteps(@Param("caseId") Long caseId);
 }

@@ -18,6 +18,13 @@ public interface CaseRepository extends JpaRepository<HotlineCase, Long> {
     @Query("select c from HotlineCase c where c.caseNumber = :caseNumber")
     Optional<HotlineCase> findByCaseNumber(@Param("caseNumber") String caseNumber);
 
+    @Query("""
+            select new org.hotline8890.cases.CitizenCaseRow(c.id, c.caseNumber, c.queryCodeHash, c.status, c.type,
+                c.subject, c.departmentId, c.receivedAt, c.handleBy, c.closedAt, c.replyText, c.answerText,
+                c.feedbackAt, c.feedbackBy, c.satisfaction)
+            from HotlineCase c where c.caseNumber = :caseNumber""")
+    Optional<CitizenCaseRow> findCitizenRow(@Param("caseNumber") String caseNumber);
+
     /** A caller's cases, newest first; pass {@link PhoneNumbers#storedForms} so every way of writing the number matches. */
     List<HotlineCase> findTop50ByContactPhoneInOrderByReceivedAtDesc(Collection<String> phones);
 

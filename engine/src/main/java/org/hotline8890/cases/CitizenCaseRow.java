@@ -1,0 +1,25 @@
+package org.hotline8890.cases;
+
+import java.time.Instant;
+
+/**
+ * What a citizen's look-up reads of a case: the columns its answer shows and the query code's hash, by
+ * a query of their own ({@link CaseRepository#findCitizenRow}). Loading the whole case, 66 columns
+ * made into an entity, was most of a look-up's database time in the profile (docs/benchmarks.md,
+ * "Look-up").
+ */
+public record CitizenCaseRow(Long id, String caseNumber, String queryCodeHash, CaseStatus status, CaseType type,
+                             String subject, Long departmentId, Instant receivedAt, Instant handleBy, Instant closedAt,
+                             String replyText, String answerText, Instant feedbackAt, Instant feedbackBy,
+                             Satisfaction satisfaction) {
+
+    /** The reply is shown once the case has one for the citizen to rate or has been closed with it. */
+    public boolean replyVisible() {
+        return status.ordinal() >= CaseStatus.AWAITING_FEEDBACK.ordinal();
+    }
+
+    /** The case waits for the citizen's rating, and none has been given. */
+    public boolean feedbackRequested() {
+        return status == CaseStatus.AWAITING_FEEDBACK && feedbackAt == null;
+    }
+}
