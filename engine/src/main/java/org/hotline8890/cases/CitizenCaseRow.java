@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * What a citizen's look-up reads of a case: the columns its answer shows and the query code's hash, by
- * a query of their own ({@link CaseRepository#findCitizenRow}). Loading the whole case, 66 columns
- * made into an entity, was most of a look-up's database time in the profile (docs/benchmarks.md,
- * "Look-up").
+ * a query of their own ({@link CaseRepository#findCitizenRow}). Loading the whole case meant decoding
+ * 66 column definitions in the driver and building an entity with its snapshot: the largest single
+ * share of a look-up's samples in the profile (docs/benchmarks.md, "Look-up again").
  */
 public record CitizenCaseRow(Long id, String caseNumber, String queryCodeHash, CaseStatus status, CaseType type,
                              String subject, Long departmentId, Instant receivedAt, Instant handleBy, Instant closedAt,

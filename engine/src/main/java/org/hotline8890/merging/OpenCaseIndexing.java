@@ -78,8 +78,7 @@ class OpenCaseIndexing {
             page = cases.findOpenCaseTexts(CaseStatus.finalStatuses(), lastId, PageRequest.ofSize(pageSize));
             for (OpenCaseText c : page) {
                 open.add(c.id());
-                index.put(new OpenCaseIndex.OpenCase(c.id(), c.caseNumber(), c.subject(), c.districtCode(),
-                        c.receivedAt(), text(c.subject(), c.content())));
+                index.put(openCase(c));
                 lastId = c.id();
             }
         } while (page.size() == pageSize);
@@ -102,6 +101,11 @@ class OpenCaseIndexing {
     static OpenCaseIndex.OpenCase openCase(HotlineCase c) {
         return new OpenCaseIndex.OpenCase(c.getId(), c.getCaseNumber(), c.getSubject(), c.getDistrictCode(),
                 c.getReceivedAt(), text(c.getSubject(), c.getContent()));
+    }
+
+    static OpenCaseIndex.OpenCase openCase(OpenCaseText c) {
+        return new OpenCaseIndex.OpenCase(c.id(), c.caseNumber(), c.subject(), c.districtCode(), c.receivedAt(),
+                text(c.subject(), c.content()));
     }
 
     static String text(String subject, String content) {
