@@ -65,7 +65,7 @@ public class HotlineCase extends AbstractAggregateRoot<HotlineCase> {
     private boolean consentToPublish;
     private String subject;
     private String content;
-    // Lazy: only erasure and the contact's own record read them, and an eager collection cost every
+    // Lazy: in the product only erasure reads them, and an eager collection cost every
     // load of a case (a look-up, a dispatch, an intake) a second query (docs/benchmarks.md, "Look-up").
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "case_attachment", joinColumns = @JoinColumn(name = "case_id"))

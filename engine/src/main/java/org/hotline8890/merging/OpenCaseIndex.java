@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -157,12 +156,6 @@ class OpenCaseIndex implements AutoCloseable {
         if (old != null) {
             old.words().keySet().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
         }
-    }
-
-    /** Replaces the whole content with {@code open}, the cases now open. */
-    synchronized void replaceAll(Collection<OpenCase> open) {
-        open.forEach(this::put);
-        retainUpTo(open.stream().map(OpenCase::id).collect(Collectors.toSet()), Long.MAX_VALUE);
     }
 
     /** Drops the indexed cases up to {@code ceiling} that are not in {@code open}; those above it stay. */

@@ -60,8 +60,8 @@ class RepeatDetectionQualityTest {
             ids.putIfAbsent(p.b(), (long) ids.size() + 1);
         }
         index = new OpenCaseIndex();
-        index.replaceAll(ids.entrySet().stream().map(e -> new OpenCaseIndex.OpenCase(e.getValue(), "8890-" + e.getValue(),
-                e.getKey(), "DC", NOW.minusSeconds(e.getValue() * 3600), e.getKey())).toList());
+        ids.forEach((text, id) -> index.put(new OpenCaseIndex.OpenCase(id, "8890-" + id, text, "DC",
+                NOW.minusSeconds(id * 3600), text)));
     }
 
     @AfterAll
