@@ -1,5 +1,6 @@
 package org.hotline8890.security;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -37,9 +38,13 @@ class SecurityConfig {
     static final String[] OPEN_API_PATHS = {"/api/citizen/**", "/api/public/**", "/open311/**"};
     private static final String TWILIO_WEBHOOKS = "/channels/twilio/**";
 
+    /** Room for every staff login in use at once, with a wide margin; see {@link RememberedPasswordMatches}. */
+    private static final int REMEMBERED_MATCHES = 10_000;
+
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecuritySettings settings, Clock clock) {
+        return new RememberedPasswordMatches(new BCryptPasswordEncoder(), settings.rememberVerifiedPasswords(),
+                REMEMBERED_MATCHES, clock);
     }
 
     @Bean
