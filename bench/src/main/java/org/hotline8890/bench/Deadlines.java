@@ -35,9 +35,9 @@ import org.HdrHistogram.Histogram;
  * window, citizen intake at a fixed arrival rate through the window, and for each due case the time
  * from its due date to the moment the engine flagged the late signing.
  *
- * <p>Every case is made by the product's own code: the agent console's "log the call and dispatch"
- * form ({@code POST /agent/calls}, one staff session), which opens the case, starts its process and
- * dispatches it through the catalogue, arming the sign-for timer from the {@code time_limits} table.
+ * <p>Every case is made by the product's own code: the agent API's "log the call and dispatch"
+ * ({@code POST /api/agent/cases}, or the console's form, {@code BENCH_SEED_PATH}), which opens the case,
+ * starts its process and dispatches it through the catalogue, arming the sign-for timer from the {@code time_limits} table.
  * The due subset differs only in when it is dispatched and under which table: for the priming phase
  * the tool puts one row in front of the table through the admin API ({@code PUT
  * /api/admin/rules/time_limits}: every case gets a wall-clock sign-for limit of the window's length)
@@ -65,12 +65,13 @@ final class Deadlines {
     private final int tailSeconds = Integer.parseInt(env("BENCH_TAIL_SECONDS", "300"));
     private final double intakeRate = Double.parseDouble(env("BENCH_INTAKE_RATE", "100"));
     /**
-     * How a case is opened and dispatched: {@code console} (default, the quickest measured), the agent
-     * console's form with decision DISPATCH (an agent's session); {@code review}, a citizen's web
-     * submission then the center's intake review with decision DISPATCH on the center's page (a
-     * dispatcher's session); {@code api}, the agent API (HTTP Basic: BCrypt on every call).
+     * How a case is opened and dispatched: {@code api} (default, the quickest measured), the agent API's
+     * {@code POST /api/agent/cases} with decision DISPATCH (HTTP Basic; the engine remembers the verified
+     * password, so BCrypt runs once); {@code console}, the agent console's form with decision DISPATCH
+     * (an agent's session); {@code review}, a citizen's web submission then the center's intake review
+     * with decision DISPATCH on the center's page (a dispatcher's session).
      */
-    private final String seedPath = env("BENCH_SEED_PATH", "console");
+    private final String seedPath = env("BENCH_SEED_PATH", "api");
     private final boolean agentApi = seedPath.equals("api");
     private final int seedConcurrency = Integer.parseInt(env("BENCH_SEED_CONCURRENCY", "12"));
     /** Marks this run's due cases, so that a database seeded once serves several runs. */
@@ -350,7 +351,7 @@ final class Deadlines {
 
     // ---------------------------------------------------------------- the staff side
 
-    /** One staff session for all staff requests: the staff API's HTTP Basic would run BCrypt on every call. */
+    /** One staff session for the console and review paths, whose forms need it (and its CSRF token). */
     private void login() throws Exception {
         String page = get("/login").body();
         boolean review = seedPath.equals("review");
@@ -414,7 +415,7 @@ final class Deadlines {
         return true;
     }
 
-    /** The same call through the agent API (HTTP Basic: BCrypt on every request), for comparison. */
+    /** The same call through the agent API, as an integration (a CTI system, say) would make it. */
     private boolean logCallThroughApi(String subject, String urgency, long n) throws Exception {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String place = Bench.pick(Bench.PLACES, r);
