@@ -130,6 +130,16 @@ class OpenCaseIndexTest {
     }
 
     @Test
+    void aCaseReadBackWithoutItsFractionOfASecondIsTheCaseAlreadyIndexed() {
+        var atCommit = new OpenCaseIndex.OpenCase(1, "8890-20261120-000001", "井盖缺失", "DC",
+                NOW.plusNanos(123_456_789), "井盖缺失。人民路的井盖不见了。");
+        var fromTheTable = new OpenCaseIndex.OpenCase(1, "8890-20261120-000001", "井盖缺失", "DC",
+                NOW, "井盖缺失。人民路的井盖不见了。");
+        assertThat(fromTheTable).isEqualTo(atCommit);
+        assertThat(atCommit.receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void aTextWithoutWordsFindsNothing() {
         assertThat(similarTo("", "！？。", "DC")).isEmpty();
     }
