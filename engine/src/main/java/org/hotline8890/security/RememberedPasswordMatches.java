@@ -71,8 +71,6 @@ final class RememberedPasswordMatches implements PasswordEncoder {
                 matches.clear();
             }
             matches.put(match, now.plus(lifetime));
-        } else if (until != null) {
-            matches.remove(match);
         }
         return matched;
     }
