@@ -48,21 +48,21 @@ public class HotIssues {
         OpenCaseIndex index = indexing.index();
         Instant now = clock.instant();
         Instant from = now.minus(settings.window());
-        List<OpenCaseIndex.OpenCase> open = index.all().stream()
+        List<OpenCaseIndex.Indexed> open = index.all().stream()
                 .filter(c -> !c.receivedAt().isBefore(from)).toList();
         Map<Long, Long> parent = new HashMap<>();
         Map<Long, Double> closeness = new HashMap<>();
         open.forEach(c -> parent.put(c.id(), c.id()));
-        for (OpenCaseIndex.OpenCase c : open) {
-            for (OpenCaseIndex.Match m : index.similar(c.text(), c.districtCode(), from, now.plusSeconds(1), c.id(),
-                    settings.minScore(), settings.candidates())) {
+        for (OpenCaseIndex.Indexed c : open) {
+            for (OpenCaseIndex.Match m : index.similarTo(c, from, now.plusSeconds(1), settings.minScore(),
+                    settings.candidates())) {
                 if (parent.containsKey(m.openCase().id())) {
                     union(parent, c.id(), m.openCase().id());
                     closeness.merge(c.id(), m.score(), Double::sum);
                 }
             }
         }
-        Map<Long, List<OpenCaseIndex.OpenCase>> groups = new HashMap<>();
+        Map<Long, List<OpenCaseIndex.Indexed>> groups = new HashMap<>();
         open.forEach(c -> groups.computeIfAbsent(find(parent, c.id()), k -> new ArrayList<>()).add(c));
         return groups.values().stream()
                 .filter(g -> g.size() >= settings.hotIssueMinCases())
@@ -72,15 +72,15 @@ public class HotIssues {
                 .toList();
     }
 
-    private static HotIssue issue(List<OpenCaseIndex.OpenCase> group, Map<Long, Double> closeness) {
-        List<OpenCaseIndex.OpenCase> byTime = group.stream()
-                .sorted(Comparator.comparing(OpenCaseIndex.OpenCase::receivedAt)).toList();
-        OpenCaseIndex.OpenCase typical = group.stream()
-                .max(Comparator.comparingDouble((OpenCaseIndex.OpenCase c) -> closeness.getOrDefault(c.id(), 0.0))
-                        .thenComparing(OpenCaseIndex.OpenCase::receivedAt, Comparator.reverseOrder()))
+    private static HotIssue issue(List<OpenCaseIndex.Indexed> group, Map<Long, Double> closeness) {
+        List<OpenCaseIndex.Indexed> byTime = group.stream()
+                .sorted(Comparator.comparing(OpenCaseIndex.Indexed::receivedAt)).toList();
+        OpenCaseIndex.Indexed typical = group.stream()
+                .max(Comparator.comparingDouble((OpenCaseIndex.Indexed c) -> closeness.getOrDefault(c.id(), 0.0))
+                        .thenComparing(OpenCaseIndex.Indexed::receivedAt, Comparator.reverseOrder()))
                 .orElseThrow();
         return new HotIssue(group.size(), typical.districtCode(), typical.subject(),
-                byTime.stream().map(OpenCaseIndex.OpenCase::caseNumber).toList(),
+                byTime.stream().map(OpenCaseIndex.Indexed::caseNumber).toList(),
                 byTime.get(byTime.size() - 1).receivedAt());
     }
 

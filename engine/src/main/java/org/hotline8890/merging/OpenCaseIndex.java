@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -56,7 +58,7 @@ class OpenCaseIndex implements AutoCloseable {
             "的", "了", "是", "在", "有", "和", "也", "都", "就", "很", "还", "被", "把", "对", "给", "让", "请");
 
     /**
-     * What the index keeps of an open case. The time of receipt is kept to the second, as the table
+     * An open case as it is put into the index. The time of receipt is kept to the second, as the table
      * stores it: a case put at its commit carries the clock's fraction, and the periodic rebuild, which
      * reads it back without one, would otherwise find every case made since the last rebuild changed and
      * analyse its text again (a tenth of the engine's CPU under steady intake on MariaDB).
@@ -65,9 +67,17 @@ class OpenCaseIndex implements AutoCloseable {
         OpenCase {
             receivedAt = receivedAt.truncatedTo(ChronoUnit.SECONDS);
         }
+
+        Indexed indexed() {
+            return new Indexed(id, caseNumber, subject, districtCode, receivedAt);
+        }
     }
 
-    record Match(OpenCase openCase, double score) {
+    /** What the index keeps of an open case besides its words: not the text, which it has analysed. */
+    record Indexed(long id, String caseNumber, String subject, String districtCode, Instant receivedAt) {
+    }
+
+    record Match(Indexed openCase, double score) {
     }
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
@@ -80,7 +90,8 @@ class OpenCaseIndex implements AutoCloseable {
     /** Writes since the searchers were last refreshed. */
     private final AtomicBoolean stale = new AtomicBoolean();
 
-    private record Entry(OpenCase openCase, Map<String, Integer> words) {
+    /** {@code textHash} tells a changed text without keeping it (every open case's text, in every node's heap). */
+    private record Entry(Indexed openCase, long textHash, Words words) {
     }
 
     OpenCaseIndex() {
@@ -99,9 +110,19 @@ class OpenCaseIndex implements AutoCloseable {
      */
     void put(OpenCase c) {
         Entry current = entries.get(c.id());
-        if (current == null || !current.openCase().equals(c)) {
+        if (current == null || !current.openCase().equals(c.indexed()) || current.textHash() != textHash(c.text())) {
             write(c);
         }
+    }
+
+    /** 64-bit FNV-1a over the text's chars: a changed text goes unnoticed once in 2^64. */
+    private static long textHash(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /**
@@ -122,7 +143,7 @@ class OpenCaseIndex implements AutoCloseable {
     }
 
     private void write(OpenCase c) {
-        Map<String, Integer> words = compact(words(c.text()));
+        Words words = Words.of(words(c.text()));
         try {
             Document doc = new Document();
             doc.add(new StringField(ID, Long.toString(c.id()), Field.Store.YES));
@@ -131,23 +152,50 @@ class OpenCaseIndex implements AutoCloseable {
             doc.add(new LongPoint(RECEIVED, c.receivedAt().toEpochMilli()));
             writer.updateDocument(new Term(ID, Long.toString(c.id())), doc);
             stale.set(true);
-            forget(entries.put(c.id(), new Entry(c, words)));
-            words.keySet().forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+            forget(entries.put(c.id(), new Entry(c.indexed(), textHash(c.text()), words)));
+            words.forEach((w, n) -> documentFrequency.merge(w, 1, Integer::sum));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * The word counts as the index keeps them: one String per distinct word rather than one per case using
-     * it, in an immutable map (a flat array, no entry objects). The index holds every open case's words; kept
-     * as analysed, they took about 3.5 KiB per case, 400 MiB of a 512 MiB heap at 116,000 open cases
-     * (docs/benchmarks.md, "Deadlines").
+     * A case's word counts as the index keeps them: one String per distinct word rather than one per case
+     * using it, in two flat arrays. The index holds every open case's words in each node's heap; kept as
+     * analysed they took about 3.5 KiB per case, 400 MiB of a 512 MiB heap at 116,000 open cases, and as an
+     * immutable map still twice what the arrays take (docs/benchmarks.md, "Deadlines").
      */
-    private static Map<String, Integer> compact(Map<String, Integer> counts) {
-        Map<String, Integer> interned = new HashMap<>();
-        counts.forEach((w, n) -> interned.put(w.intern(), n));
-        return Map.copyOf(interned);
+    private static final class Words {
+        private final String[] words;
+        private final int[] counts;
+
+        private Words(String[] words, int[] counts) {
+            this.words = words;
+            this.counts = counts;
+        }
+
+        static Words of(Map<String, Integer> counted) {
+            String[] words = new String[counted.size()];
+            int[] counts = new int[counted.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> e : counted.entrySet()) {
+                words[i] = e.getKey().intern();
+                counts[i++] = e.getValue();
+            }
+            return new Words(words, counts);
+        }
+
+        void forEach(ObjIntConsumer<String> action) {
+            for (int i = 0; i < words.length; i++) {
+                action.accept(words[i], counts[i]);
+            }
+        }
+
+        Map<String, Integer> asMap() {
+            Map<String, Integer> map = new HashMap<>(words.length * 2);
+            forEach(map::put);
+            return map;
+        }
     }
 
     /** Forgets a case (finished, merged): it can no longer be repeated. */
@@ -163,7 +211,7 @@ class OpenCaseIndex implements AutoCloseable {
 
     private void forget(Entry old) {
         if (old != null) {
-            old.words().keySet().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
+            old.words().forEach((w, count) -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
         }
     }
 
@@ -172,7 +220,7 @@ class OpenCaseIndex implements AutoCloseable {
         List.copyOf(entries.keySet()).stream().filter(id -> id <= ceiling && !open.contains(id)).forEach(this::remove);
     }
 
-    Collection<OpenCase> all() {
+    Collection<Indexed> all() {
         return entries.values().stream().map(Entry::openCase).toList();
     }
 
@@ -187,7 +235,18 @@ class OpenCaseIndex implements AutoCloseable {
      */
     List<Match> similar(String text, String district, Instant from, Instant to, Long excludeId, double minScore,
                         int candidates) {
-        Map<String, Integer> probe = words(text);
+        return similar(words(text), district, from, to, excludeId, minScore, candidates);
+    }
+
+    /** The same for an indexed case's own words, as if its text were analysed again; none if it is not indexed. */
+    List<Match> similarTo(Indexed c, Instant from, Instant to, double minScore, int candidates) {
+        Entry entry = entries.get(c.id());
+        return entry == null ? List.of()
+                : similar(entry.words().asMap(), c.districtCode(), from, to, c.id(), minScore, candidates);
+    }
+
+    private List<Match> similar(Map<String, Integer> probe, String district, Instant from, Instant to, Long excludeId,
+                                double minScore, int candidates) {
         if (probe.isEmpty()) {
             return List.of();
         }
@@ -272,7 +331,7 @@ class OpenCaseIndex implements AutoCloseable {
         run.setLength(0);
     }
 
-    private static List<String> expand(Map<String, Integer> words) {
+    private static List<String> expand(Words words) {
         List<String> all = new ArrayList<>();
         words.forEach((w, n) -> {
             for (int i = 0; i < n; i++) {
@@ -288,24 +347,23 @@ class OpenCaseIndex implements AutoCloseable {
         return Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
     }
 
-    private static double cosine(Map<String, Integer> a, Map<String, Integer> b,
-                                 java.util.function.ToDoubleFunction<String> idf) {
-        double dot = 0;
+    private static double cosine(Map<String, Integer> a, Words b, ToDoubleFunction<String> idf) {
         double na = 0;
-        double nb = 0;
         for (var e : a.entrySet()) {
             double wa = weight(e.getValue()) * idf.applyAsDouble(e.getKey());
             na += wa * wa;
-            Integer inB = b.get(e.getKey());
-            if (inB != null) {
-                dot += wa * weight(inB) * idf.applyAsDouble(e.getKey());
+        }
+        double[] dotAndNorm = new double[2];
+        b.forEach((word, count) -> {
+            double wb = weight(count) * idf.applyAsDouble(word);
+            dotAndNorm[1] += wb * wb;
+            Integer inA = a.get(word);
+            if (inA != null) {
+                dotAndNorm[0] += weight(inA) * idf.applyAsDouble(word) * wb;
             }
-        }
-        for (var e : b.entrySet()) {
-            double wb = weight(e.getValue()) * idf.applyAsDouble(e.getKey());
-            nb += wb * wb;
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        });
+        double nb = dotAndNorm[1];
+        return na == 0 || nb == 0 ? 0 : dotAndNorm[0] / Math.sqrt(na * nb);
     }
 
     /** Repeating a word in one text counts, but less than using another word. */

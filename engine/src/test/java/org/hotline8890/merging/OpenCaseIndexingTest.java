@@ -43,7 +43,7 @@ class OpenCaseIndexingTest {
         Set<Long> open = cases.findAll().stream().filter(c -> !c.getStatus().isFinal())
                 .map(HotlineCase::getId).collect(Collectors.toSet());
         assertThat(open).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(index.all().stream().map(OpenCaseIndex.OpenCase::id).collect(Collectors.toSet()))
+        assertThat(index.all().stream().map(OpenCaseIndex.Indexed::id).collect(Collectors.toSet()))
                 .containsAll(open).contains(Long.MAX_VALUE).doesNotContain(0L).hasSize(open.size() + 1);
         index.close();
     }
