@@ -86,8 +86,7 @@ public final class Bench {
             case "citizen" -> false;
             default -> throw new IllegalArgumentException("BENCH_INTAKE_PATH is agent or citizen, not " + path);
         };
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((env("BENCH_AGENT_USER", "agent")
-                + ":" + env("BENCH_STAFF_PASSWORD", "demo")).getBytes(StandardCharsets.UTF_8));
+        String authorization = basic(env("BENCH_AGENT_USER", "agent"), env("BENCH_STAFF_PASSWORD", "demo"));
         AtomicLong sequence = new AtomicLong();
         Load.Operation submit = worker -> {
             long n = sequence.incrementAndGet();
@@ -368,6 +367,11 @@ public final class Bench {
 
     private static String pick(String[] values, SplittableRandom r) {
         return values[r.nextInt(values.length)];
+    }
+
+    /** An HTTP Basic {@code Authorization} header value. */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static String clip(String s) {

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +85,9 @@ final class Deadlines {
         if (windowSeconds % 60 != 0) {
             throw new IllegalArgumentException("BENCH_WINDOW_SECONDS must be whole minutes: the table counts minutes");
         }
-        login();
+        if (!agentApi) {
+            login();
+        }
         restoreTableLeftEdited();
         seedFarCases();
         if (env("BENCH_SEED_ONLY", "").equals("true")) {
@@ -428,7 +429,7 @@ final class Deadlines {
                 + (100_000_000 + r.nextInt(900_000_000)) + "\",\"anonymous\":false,\"confidential\":false,"
                 + "\"consentToPublish\":false},\"decision\":\"DISPATCH\"}";
         HttpResponse<String> answer = citizens.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/agent/cases"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", basic(env("BENCH_AGENT_USER", "agent"),
+                .timeout(Duration.ofSeconds(60)).header("Authorization", Bench.basic(env("BENCH_AGENT_USER", "agent"),
                         env("BENCH_STAFF_PASSWORD", "demo"))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -459,12 +460,9 @@ final class Deadlines {
     }
 
     private static String adminAuth() {
-        return basic(env("BENCH_ADMIN_USER", "admin"), env("BENCH_ADMIN_PASSWORD", "demo"));
+        return Bench.basic(env("BENCH_ADMIN_USER", "admin"), env("BENCH_ADMIN_PASSWORD", "demo"));
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private static int version(String table) {
         return number(VERSION, table);

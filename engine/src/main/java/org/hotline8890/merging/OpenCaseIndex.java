@@ -110,8 +110,10 @@ class OpenCaseIndex implements AutoCloseable {
      */
     void put(OpenCase c) {
         Entry current = entries.get(c.id());
-        if (current == null || !current.openCase().equals(c.indexed()) || current.textHash() != textHash(c.text())) {
-            write(c);
+        Indexed indexed = c.indexed();
+        long textHash = textHash(c.text());
+        if (current == null || !current.openCase().equals(indexed) || current.textHash() != textHash) {
+            write(new Entry(indexed, textHash, Words.of(words(c.text()))));
         }
     }
 
@@ -142,8 +144,9 @@ class OpenCaseIndex implements AutoCloseable {
         }
     }
 
-    private void write(OpenCase c) {
-        Words words = Words.of(words(c.text()));
+    private void write(Entry entry) {
+        Indexed c = entry.openCase();
+        Words words = entry.words();
         try {
             Document doc = new Document();
             doc.add(new StringField(ID, Long.toString(c.id()), Field.Store.YES));
@@ -152,7 +155,7 @@ class OpenCaseIndex implements AutoCloseable {
             doc.add(new LongPoint(RECEIVED, c.receivedAt().toEpochMilli()));
             writer.updateDocument(new Term(ID, Long.toString(c.id())), doc);
             stale.set(true);
-            forget(entries.put(c.id(), new Entry(c.indexed(), textHash(c.text()), words)));
+            forget(entries.put(c.id(), entry));
             words.forEach((w, n) -> documentFrequency.merge(w, 1, Integer::sum));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
